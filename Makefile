@@ -1,0 +1,34 @@
+# tiltak — the two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+# Prefect: embedded ephemeral API, no telemetry (machines may be offline), slow-start tolerant.
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export DO_NOT_TRACK ?= 1
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
+
+.PHONY: run test install clean-cache bench
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m ipykernel install --prefix $(VENV) --name python3 >/dev/null
+	touch $@
+
+install: $(BIN)/.installed
+
+## Run the main job: every document in corpus/manifest.toml -> outputs/
+run: install
+	$(BIN)/tiltak run --corpus corpus --out outputs
+
+## Run the test suite
+test: install
+	$(BIN)/python -m pytest -q
+
+clean-cache: install
+	$(BIN)/tiltak cache clear
+
+bench: install
+	$(BIN)/python benchmarks/run.py

@@ -1,0 +1,126 @@
+"""``run_corpus``: the main job. Manifest -> fetch -> extract (parallel) -> compare -> outputs.
+
+Run it with ``tiltak run`` (or ``make run``). With no ``PREFECT_API_URL`` set, Prefect
+starts a temporary local API for the run; with one set, the run is recorded on that
+server. ``task_runner`` may be a ``prefect_dask.DaskTaskRunner`` (see ``make_task_runner``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import flows  # noqa: F401
+from prefect import flow, get_run_logger, unmapped
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows.tasks import compare_task, extract_task, with_result_storage
+from pipeline.budget import Budget
+from pipeline.corpus import comparison_pairs, jobs_from_manifest
+from pipeline.outlock import output_lock
+from pipeline.runs import Failure, RunResult, consistency_for, run_report_markdown, write_run_outputs
+
+
+def make_task_runner(kind: str = "threads", *, workers: int = 2, dask_address: str | None = None):
+    """``threads`` (default) or ``dask``: a LocalCluster of thread workers, or an existing
+    cluster at ``dask_address``. Process workers without a Prefect server each start their
+    own temporary API (measured: 17 s instead of 4 s for 20 tasks), so local Dask uses threads."""
+    if kind == "threads":
+        return ThreadPoolTaskRunner(max_workers=workers)
+    if kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": 1, "threads_per_worker": workers, "processes": False, "dashboard_address": None})
+    raise ValueError(f"unknown task runner {kind!r}: use 'threads' or 'dask'")
+
+
+def _warm_up_nlp() -> None:
+    """Load the NLP pipeline once in this process, so forked extraction workers share it."""
+    try:
+        from pipeline.nlp import load_nlp
+
+        load_nlp()
+    except Exception:  # extraction reports its own errors; warm-up is only an optimisation
+        pass
+
+
+@flow(name="run-corpus", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=2))
+def run_corpus(
+    corpus_dir: str = "corpus",
+    out_dir: str = "outputs",
+    fetch: bool = True,
+    engine: str = "auto",
+    timeout_s: float | None = None,
+    memory_mb: int | None = None,
+    wait_s: float = 0.0,
+) -> dict[str, Any]:
+    """Extract every document of the corpus manifest and write the datasets and reports."""
+    from pipeline.sources import load_manifest
+
+    logger = get_run_logger()
+    manifest = load_manifest(Path(corpus_dir) / "manifest.toml")
+    env_budget = Budget.from_env()
+    budget = Budget(
+        timeout_s=env_budget.timeout_s if timeout_s is None else timeout_s,
+        memory_mb=env_budget.memory_mb if memory_mb is None else memory_mb,
+    )
+    run = RunResult()
+    with output_lock(out_dir, wait_s=wait_s):
+        if fetch:
+            from flows.fetching import fetch_missing
+
+            run.notes.extend(fetch_missing(manifest))
+        jobs, notes = jobs_from_manifest(manifest)
+        run.notes.extend(notes)
+        _warm_up_nlp()
+        extract = with_result_storage(extract_task)
+        futures = extract.map(jobs, engine=unmapped(engine), budget=unmapped(budget))
+        by_id = {}
+        for job, fut in zip(jobs, futures):
+            outcome = fut.result(raise_on_failure=False)
+            if isinstance(outcome, BaseException):
+                run.failures.append(Failure(job.document_id, str(job.path), "extract", str(outcome)))
+                logger.error("%s failed: %s", job.document_id, outcome)
+            else:
+                run.results.append(outcome)
+                by_id[job.document_id] = outcome
+        for old_id, new_id in comparison_pairs(manifest):
+            if old_id in by_id and new_id in by_id and by_id[old_id].plan and by_id[new_id].plan:
+                comparison = compare_task(by_id[old_id], by_id[new_id], old_id, new_id, return_state=True)
+                value = comparison.result(raise_on_failure=False)
+                if isinstance(value, BaseException):
+                    run.failures.append(Failure(new_id, None, "compare", f"{old_id} → {new_id}: {value}"))
+                else:
+                    run.comparisons.append(value)
+            else:
+                run.notes.append(f"comparison {old_id} → {new_id} skipped: both plans must be extracted first")
+        announces = {s.id: s.announces for s in manifest.sources if s.kind == "press_release" and s.announces}
+        checks, failures = consistency_for(run.results, announces)
+        run.checks.extend(checks)
+        run.failures.extend(failures)
+        write_run_outputs(run, out_dir)
+    summary = run.summary()
+    _publish_artifacts(run, summary)
+    return summary
+
+
+def _publish_artifacts(run: RunResult, summary: dict[str, Any]) -> None:
+    create_markdown_artifact(key="run-report", markdown=run_report_markdown(run), description="tiltak run report")
+    rows = [
+        {
+            "document": d["document_id"],
+            "kind": d["kind"],
+            "status": "ok",
+            "measures": d.get("measures", ""),
+            "ministers": d.get("ministers", ""),
+        }
+        for d in summary["documents"]
+    ] + [
+        {"document": f["document_id"], "kind": "", "status": f"failed ({f['stage']}): {f['message']}", "measures": "", "ministers": ""}
+        for f in summary["failures"]
+    ]
+    if rows:
+        create_table_artifact(key="run-documents", table=rows, description="documents processed")

@@ -1,0 +1,72 @@
+"""Prefect tasks: thin wrappers over ``pipeline`` functions.
+
+Caching: extraction results are cached under a key made of the task's name, the
+document's sha256, ``PIPELINE_VERSION`` and the options that change the output
+(document id, kind, date, engine). Prefect's ``INPUTS`` policy alone is not enough:
+two different tasks with the same inputs would share an entry. Results are stored in
+``.tiltak-cache/results`` (``pipeline.cache``), cleared by ``tiltak cache clear``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import flows  # noqa: F401  (Prefect defaults before Prefect is imported)
+from prefect import task
+from prefect.context import TaskRunContext
+
+from pipeline import PIPELINE_VERSION
+from pipeline.budget import Budget, run_with_budget
+from pipeline.cache import results_dir
+from pipeline.extract import ExtractionResult, SourceJob, extract_job
+from pipeline.fileio import sha256_file
+
+
+def _options_digest(payload: dict) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def extract_cache_key(context: TaskRunContext, parameters: dict) -> str | None:
+    job: SourceJob = parameters["job"]
+    path = Path(job.path)
+    if not path.is_file():
+        return None  # nothing to cache: the task will fail with a clear message
+    options = {
+        "document_id": job.document_id,
+        "kind": job.kind,
+        "on": job.on,
+        "source_url": job.source_url,
+        "title": job.title,
+        "plan_url": job.plan_url,
+        "engine": parameters.get("engine", "auto"),
+    }
+    return f"{context.task.name}-{sha256_file(path)}-{PIPELINE_VERSION}-{_options_digest(options)}"
+
+
+@task(
+    name="extract-document",
+    cache_key_fn=extract_cache_key,
+    persist_result=True,
+    cache_expiration=timedelta(days=365),
+    task_run_name="extract-{job.document_id}",
+)
+def extract_task(job: SourceJob, engine: str = "auto", budget: Budget | None = None) -> ExtractionResult:
+    """Extract one document within its time/memory budget."""
+    return run_with_budget(extract_job, job, engine=engine, budget=budget or Budget.from_env(), label=str(job.path))
+
+
+def with_result_storage(t):
+    """The task with result storage in the project-local cache (resolved at run time)."""
+    storage = results_dir()
+    storage.mkdir(parents=True, exist_ok=True)
+    return t.with_options(result_storage=storage)
+
+
+@task(name="compare-versions", task_run_name="compare-{old_id}-{new_id}", persist_result=False)
+def compare_task(old_result: ExtractionResult, new_result: ExtractionResult, old_id: str, new_id: str):
+    from pipeline.compare import compare_plans
+
+    return compare_plans(old_result.plan, new_result.plan)

@@ -1,0 +1,295 @@
+"""The ``tiltak`` command line: library commands (no Prefect here).
+
+``flows/cli.py`` adds the Prefect-backed commands (``run``, ``watch``, ``flow ...``) to
+this app and is the console-script entry point, so the dependency direction stays
+flows -> pipeline.
+
+Exit codes: 0 all went well; 1 a document (or check) failed, the rest completed;
+2 bad usage or input that stopped the command before any work.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.errors import TiltakError
+
+app = typer.Typer(
+    name="tiltak",
+    help="Turn Norwegian government action plans into research-grade data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+cache_app = typer.Typer(help="Inspect or clear tiltak's cache (.tiltak-cache/).", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+err = Console(stderr=True)
+out = Console()
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parse_date(value: Optional[str]) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _fail(exc: Exception, code: int = EXIT_USAGE) -> None:
+    err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=True,
+    )
+
+
+def _print_summary(summary: dict, *, as_json: bool, quiet: bool, out_dir: Path | None) -> None:
+    if as_json:
+        out.print_json(json.dumps(summary, ensure_ascii=False, default=str))
+        return
+    if quiet:
+        for f in summary.get("failures", []):
+            err.print(f"failed: {f['document_id']} ({f['stage']}): {f['message']}", highlight=False, soft_wrap=True)
+        return
+    table = Table(title="tiltak", show_lines=False)
+    for col in ("document", "kind", "status", "measures", "ministers"):
+        table.add_column(col)
+    for d in summary.get("documents", []):
+        table.add_row(d["document_id"], d["kind"], "ok", str(d.get("measures", "")), str(d.get("ministers", "")))
+    for f in summary.get("failures", []):
+        table.add_row(f["document_id"], "", f"[red]failed ({f['stage']})[/]", "", "")
+    out.print(table)
+    for f in summary.get("failures", []):
+        err.print(f"[red]failed:[/] {f['message']}", highlight=False, soft_wrap=True)
+    for n in summary.get("notes", []):
+        out.print(f"note: {n}", highlight=False, soft_wrap=True)
+    if out_dir is not None:
+        out.print(f"outputs written to {out_dir}", highlight=False)
+
+
+# --------------------------------------------------------------------------- extract
+
+
+@app.command()
+def extract(
+    files: list[Path] = typer.Argument(..., help="Plan PDFs, press releases or landing pages (.pdf, .html, .txt)."),
+    out_dir: Path = typer.Option(Path("outputs"), "--out", "-o", help="Directory for the datasets and reports."),
+    on: Optional[str] = typer.Option(None, "--date", help="Document date YYYY-MM-DD when the document does not state it."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="press_release, landing_page or plan (default: detect)."),
+    document_id: Optional[str] = typer.Option(None, "--id", help="Document id (one file only; default: from the file name)."),
+    engine: str = typer.Option("auto", "--engine", help="PDF character engine: auto, pdfium or pdfplumber."),
+    timeout_s: Optional[float] = typer.Option(None, "--timeout", help="Seconds allowed per document (0: no limit)."),
+    memory_mb: Optional[int] = typer.Option(None, "--memory", help="Memory budget per document in MB (0: no limit)."),
+    wait_s: float = typer.Option(0.0, "--wait", help="Wait this long for another run holding --out to finish."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON summary (for scripts)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only failures."),
+) -> None:
+    """Extract documents and write datasets (documents, ministers, parts, measures ...) to --out."""
+    from pipeline.budget import Budget, run_with_budget
+    from pipeline.extract import SourceJob, document_id_for, extract_job
+    from pipeline.outlock import output_lock
+    from pipeline.runs import Failure, RunResult, consistency_for, write_run_outputs
+
+    if kind not in (None, "press_release", "landing_page", "plan"):
+        raise typer.BadParameter("--kind must be press_release, landing_page or plan")
+    if document_id and len(files) > 1:
+        raise typer.BadParameter("--id names one document: give one file, or leave --id out")
+    when = _parse_date(on)
+    env_budget = Budget.from_env()
+    budget = Budget(
+        timeout_s=env_budget.timeout_s if timeout_s is None else timeout_s,
+        memory_mb=env_budget.memory_mb if memory_mb is None else memory_mb,
+    )
+    jobs = [SourceJob(path=f, document_id=document_id or document_id_for(f), kind=kind, on=when) for f in files]
+    ids = [j.document_id for j in jobs]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise typer.BadParameter(f"two files give the same document id {dupes[0]!r}: rename one of them")
+    run = RunResult()
+    try:
+        with output_lock(out_dir, wait_s=wait_s):
+            with _progress(quiet) as progress:
+                task = progress.add_task("extracting", total=len(jobs))
+                for job in jobs:
+                    progress.update(task, description=f"extracting {job.path.name}")
+                    try:
+                        run.results.append(run_with_budget(extract_job, job, engine=engine, budget=budget, label=str(job.path)))
+                    except TiltakError as exc:
+                        run.failures.append(Failure(job.document_id, str(job.path), "extract", str(exc)))
+                    except Exception as exc:  # noqa: BLE001 - report, finish the others
+                        run.failures.append(
+                            Failure(job.document_id, str(job.path), "extract", f"{job.path}: internal error {type(exc).__name__}: {exc}")
+                        )
+                    progress.advance(task)
+            checks, failures = consistency_for(run.results)
+            run.checks.extend(checks)
+            run.failures.extend(failures)
+            write_run_outputs(run, out_dir)
+    except TiltakError as exc:
+        _fail(exc)
+    _print_summary(run.summary(), as_json=as_json, quiet=quiet, out_dir=out_dir)
+    raise typer.Exit(EXIT_OK if run.ok else EXIT_FAILED)
+
+
+# --------------------------------------------------------------------------- diff
+
+
+@app.command()
+def diff(
+    old: Path = typer.Argument(..., help="Old version: a plan PDF or a directory written by `tiltak extract`."),
+    new: Path = typer.Argument(..., help="New version: a plan PDF or a directory written by `tiltak extract`."),
+    out_dir: Path = typer.Option(Path("outputs/diff"), "--out", "-o", help="Directory for changes.csv and the reports."),
+    old_date: Optional[str] = typer.Option(None, "--old-date", help="Date of the old version (YYYY-MM-DD), for PDFs."),
+    new_date: Optional[str] = typer.Option(None, "--new-date", help="Date of the new version (YYYY-MM-DD), for PDFs."),
+    engine: str = typer.Option("auto", "--engine", help="PDF character engine for PDF inputs."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON summary (for scripts)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+) -> None:
+    """Compare two versions of a plan measure by measure: changes.csv, change_report.md/.html."""
+    from pipeline.compare import compare_plans
+    from pipeline.outlock import output_lock
+    from pipeline.plans import load_plan
+    from pipeline.runs import RunResult, write_run_outputs
+
+    try:
+        old_result = load_plan(old, on=_parse_date(old_date), engine=engine)
+        new_result = load_plan(new, on=_parse_date(new_date), engine=engine)
+        if old_result.document_id == new_result.document_id:
+            new_result.retag(new_result.document_id + "-new")
+        comparison = compare_plans(old_result.plan, new_result.plan)
+        run = RunResult(results=[old_result, new_result], comparisons=[comparison])
+        with output_lock(out_dir):
+            write_run_outputs(run, out_dir)
+    except TiltakError as exc:
+        _fail(exc)
+    counts: dict[str, int] = {}
+    for ch in comparison.changes:
+        counts[ch.change_type] = counts.get(ch.change_type, 0) + 1
+    summary = {"old": comparison.old_document_id, "new": comparison.new_document_id, "counts": dict(sorted(counts.items())), "out": str(out_dir)}
+    if as_json:
+        out.print_json(json.dumps(summary, ensure_ascii=False))
+    elif not quiet:
+        out.print(f"{summary['old']} → {summary['new']}: " + (", ".join(f"{k} {v}" for k, v in summary["counts"].items()) or "no measures"))
+        report = out_dir / "reports" / f"{comparison.old_document_id}__{comparison.new_document_id}" / "change_report.html"
+        out.print(f"report: {report}", highlight=False)
+
+
+# --------------------------------------------------------------------------- entities
+
+
+@app.command()
+def entities(
+    file: str = typer.Argument(..., help="A text file, or - for standard input."),
+    on: Optional[str] = typer.Option(None, "--date", help="Date for ministry names (YYYY-MM-DD; default today)."),
+) -> None:
+    """Print every entity the NLP layer finds, as JSON lines (text, label, offsets, ministry)."""
+    from pipeline.nlp import find_entities
+
+    if file == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(file)
+        if not path.is_file():
+            _fail(TiltakError("file not found", path=path, hint="give a text file, or - to read standard input"))
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            _fail(TiltakError("is not UTF-8 text", path=path, hint="convert it to UTF-8, e.g. iconv -f latin1 -t utf-8"))
+    when = _parse_date(on)
+    for ent in find_entities(text, on=when):
+        row = {
+            "text": ent.text,
+            "label": ent.label,
+            "start": ent.start,
+            "end": ent.end,
+            "ministry_id": ent.ministry_id,
+            "ministry_name": ent.ministry_name,
+        }
+        if ent.agency_id:
+            row["agency_id"] = ent.agency_id
+        if ent.person:
+            row["person"] = ent.person
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+# --------------------------------------------------------------------------- fetch
+
+
+@app.command()
+def fetch(
+    corpus_dir: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus directory with manifest.toml."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON summary (for scripts)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only failures."),
+) -> None:
+    """Download the manifest's missing documents (landing pages, then the plan PDFs they link)."""
+    from pipeline.sources import load_manifest
+    from pipeline.sources.fetching import fetch_missing_sources
+
+    try:
+        manifest = load_manifest(corpus_dir / "manifest.toml")
+    except TiltakError as exc:
+        _fail(exc)
+    outcomes = fetch_missing_sources(manifest)
+    failed = [o for o in outcomes if not o.ok]
+    if as_json:
+        out.print_json(json.dumps([o.as_dict() for o in outcomes], ensure_ascii=False, default=str))
+    else:
+        for o in outcomes:
+            if o.ok and not quiet:
+                out.print(f"fetched {o.source_id}: {o.path}", highlight=False)
+            elif not o.ok:
+                err.print(f"[red]not fetched[/] {o.source_id}: {o.message}", highlight=False, soft_wrap=True)
+        if not outcomes and not quiet:
+            out.print("nothing to fetch: every source has its file")
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+# --------------------------------------------------------------------------- cache
+
+
+@cache_app.command("clear")
+def cache_clear(keep_downloads: bool = typer.Option(False, "--keep-downloads", help="Keep fetched files.")) -> None:
+    """Remove cached extraction results and NLP tables (next run recomputes them)."""
+    from pipeline.cache import cache_dir, clear_cache
+
+    removed = clear_cache(keep_downloads=keep_downloads)
+    out.print(f"cleared {cache_dir()}: " + (", ".join(p.name for p in removed) or "already empty"), highlight=False)
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Show where the cache is and how large each part is."""
+    from pipeline.cache import cache_dir, cache_usage
+
+    usage = cache_usage()
+    out.print(f"{cache_dir()}", highlight=False)
+    for name, size in usage.items():
+        out.print(f"  {name}: {size / 1e6:.1f} MB")
+    if not usage:
+        out.print("  (empty)")
+
+
+def main() -> None:  # pragma: no cover - console script without the Prefect commands
+    app()

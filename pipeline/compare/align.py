@@ -1,0 +1,341 @@
+"""Align the measures of two plan versions and classify what happened to each.
+
+Steps (see :mod:`pipeline.compare.thresholds` for the scores and their calibration):
+
+1. Tokenise title and text of every measure (lemmas; numbers never used for alignment, since an
+   insertion renumbers everything after it).
+2. Score all old × new pairs (TF-IDF cosine + title similarity) and choose pairs with a global
+   assignment (``scipy.optimize.linear_sum_assignment``); pairs below ``thresholds.match`` are dropped.
+3. Splits (one old → several new) and merges (several old → one new) by containment: every piece must
+   be largely contained in the whole, the pieces together must cover the whole, clearly better than
+   the whole's single best partner.
+4. Matched pairs are ``unchanged`` / ``reworded`` / ``modified``; the rest ``added`` / ``removed``.
+   Renumbering, moves between parts (parts aligned by title) and responsibility changes (by
+   ``ministry_id``, so renamed ministries are not changes) are flagged on each row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from pipeline.compare.diff import wording_changed
+from pipeline.compare.parts import PartAligner, part_key, part_label
+from pipeline.compare.similarity import (
+    MeasureTokens,
+    SimilarityModel,
+    build_model,
+    containment,
+    coverage,
+    sequence_similarity,
+)
+from pipeline.compare.thresholds import Thresholds, resolve_thresholds
+from pipeline.compare.tokens import Tokenizer, resolve_tokenizer
+from pipeline.model import ChangeType, Measure, MeasureChange, PlanExtraction
+
+CHANGE_TYPES: tuple[ChangeType, ...] = ("unchanged", "reworded", "modified", "added", "removed", "split", "merged")
+
+
+@dataclass
+class ComparisonSummary:
+    """Counts of change rows.
+
+    ``by_type``: rows per change type (every type present, zeros included).
+    ``groups``: number of split and merge events (a split into two new measures is two rows, one group).
+    ``by_part``: part label (new part; old part for removed rows) -> change type -> rows.
+    ``by_ministry``: ministry_id -> change type -> rows where the ministry is responsible in either version.
+    ``ministry_names``: ministry_id -> name valid on the new document's date.
+    ``renumbered``, ``moved``, ``responsibility_changed``: rows with that flag.
+    """
+
+    by_type: dict[str, int]
+    groups: dict[str, int]
+    by_part: dict[str, dict[str, int]]
+    by_ministry: dict[str, dict[str, int]]
+    ministry_names: dict[str, str]
+    renumbered: int
+    moved: int
+    responsibility_changed: int
+    old_measure_count: int
+    new_measure_count: int
+
+    @property
+    def nothing_changed(self) -> bool:
+        return (
+            self.by_type.get("unchanged", 0) == sum(self.by_type.values())
+            and self.renumbered == 0
+            and self.moved == 0
+            and self.responsibility_changed == 0
+        )
+
+
+@dataclass
+class Comparison:
+    old_document_id: str
+    new_document_id: str
+    changes: list[MeasureChange]
+    summary: ComparisonSummary
+    old: PlanExtraction
+    new: PlanExtraction
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    tokenizer: str = ""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _norm_number(n: str | None) -> str:
+    return (n or "").strip().rstrip(".").lower()
+
+
+def _roles(m: Measure) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for r in m.responsibilities:
+        roles.setdefault(r.ministry_id, r.role)
+    return roles
+
+
+def _responsibility_delta(old: Measure, new: Measure) -> tuple[bool, list[str], list[str]]:
+    ro, rn = _roles(old), _roles(new)
+    added = sorted(set(rn) - set(ro))
+    removed = sorted(set(ro) - set(rn))
+    swapped = any(ro[k] != rn[k] for k in set(ro) & set(rn)) or old.lead_ministry_id != new.lead_ministry_id
+    return bool(added or removed or swapped), added, removed
+
+
+def _assign(score: np.ndarray, minimum: float) -> list[tuple[int, int]]:
+    if score.size == 0:
+        return []
+    rows, cols = linear_sum_assignment(score, maximize=True)
+    return sorted((int(i), int(j)) for i, j in zip(rows, cols) if score[i, j] >= minimum)
+
+
+@dataclass
+class _Group:
+    kind: ChangeType  # "split" or "merged"
+    old: list[int]
+    new: list[int]
+
+
+def _find_groups(
+    toks_old: list[MeasureTokens],
+    toks_new: list[MeasureTokens],
+    pairs: dict[int, int],
+    model: SimilarityModel,
+    th: Thresholds,
+) -> list[_Group]:
+    """One-to-many (split) and many-to-one (merge) groups, by containment."""
+    idf = model.idf
+    matched_new = {j: i for i, j in pairs.items()}
+    groups: list[_Group] = []
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+
+    def detect(wholes, pieces_all, partner_of, free_pieces, used_whole, used_piece):
+        found = []
+        for w in range(len(wholes)):
+            if w in used_whole:
+                continue
+            whole = wholes[w].all
+            if not whole:
+                continue
+            partner = partner_of.get(w)
+            cands = [p for p in free_pieces if p not in used_piece]
+            if partner is not None:
+                cands.append(partner)
+            pieces = [p for p in sorted(set(cands)) if containment(pieces_all[p].all, whole, idf) >= th.contain]
+            if len(pieces) < 2:
+                continue
+            cov = coverage(whole, [pieces_all[p].all for p in pieces], idf)
+            best_single = max(coverage(whole, [pieces_all[p].all], idf) for p in pieces)
+            if cov < th.cover or best_single >= th.single_cover or cov - best_single < th.gain:
+                continue
+            found.append((w, pieces))
+            used_whole.add(w)
+            used_piece.update(pieces)
+        return found
+
+    free_new = [j for j in range(len(toks_new)) if j not in matched_new]
+    for w, pieces in detect(toks_old, toks_new, pairs, free_new, used_old, used_new):
+        groups.append(_Group("split", [w], pieces))
+    free_old = [i for i in range(len(toks_old)) if i not in pairs and i not in used_old]
+    partner_new = {j: i for j, i in matched_new.items() if i not in used_old}
+    for w, pieces in detect(toks_new, toks_old, partner_new, free_old, used_new, used_old):
+        groups.append(_Group("merged", pieces, [w]))
+    return groups
+
+
+# --------------------------------------------------------------------------- main entry
+
+
+def compare_plans(
+    old: PlanExtraction,
+    new: PlanExtraction,
+    *,
+    tokenize: Tokenizer | None = None,
+    thresholds: Thresholds | dict | None = None,
+) -> Comparison:
+    """Compare two versions of a plan measure by measure.
+
+    ``tokenize`` defaults to :func:`pipeline.nlp.comparison_tokens` (imported lazily).  Returns one
+    row per aligned pair, per added or removed measure, and per piece of a split or merge (rows of
+    one split/merge share ``group``).  Rows follow the new version's order; removed measures are
+    placed after the new counterpart of their nearest preceding old neighbour.
+    """
+    tok, tok_name = resolve_tokenizer(tokenize)
+    th = resolve_thresholds(thresholds)
+    mo, mn = old.measures, new.measures
+    toks_old = [MeasureTokens(tok(m.title or ""), tok(m.text or "")) for m in mo]
+    toks_new = [MeasureTokens(tok(m.title or ""), tok(m.text or "")) for m in mn]
+    model = build_model(toks_old, toks_new)
+
+    pairs = dict(_assign(model.score, th.match))
+    groups = _find_groups(toks_old, toks_new, pairs, model, th)
+    in_group_old = {i for g in groups for i in g.old}
+    in_group_new = {j for g in groups for j in g.new}
+    pairs = {i: j for i, j in pairs.items() if i not in in_group_old and j not in in_group_new}
+
+    parts = PartAligner(old, new, th.part, tok)
+    flow_pairs = list(pairs.items()) + [(i, j) for g in groups for i in g.old for j in g.new]
+    parts.add_measure_flow([(part_key(old, mo[i]), part_key(new, mn[j])) for i, j in flow_pairs])
+
+    def row(kind: ChangeType, i: int | None, j: int | None, sim: float | None, group: int | None) -> MeasureChange:
+        a = mo[i] if i is not None else None
+        b = mn[j] if j is not None else None
+        renumbered = part_changed = resp = False
+        added: list[str] = []
+        removed: list[str] = []
+        if a is not None and b is not None:
+            renumbered = _norm_number(a.number) != _norm_number(b.number)
+            part_changed = parts.moved(part_key(old, a), part_key(new, b))
+            resp, added, removed = _responsibility_delta(a, b)
+        return MeasureChange(
+            old_document_id=old.document.document_id,
+            new_document_id=new.document.document_id,
+            change_type=kind,
+            old_measure_id=a.measure_id if a else None,
+            new_measure_id=b.measure_id if b else None,
+            old_number=a.number if a else None,
+            new_number=b.number if b else None,
+            old_title=a.title if a else None,
+            new_title=b.title if b else None,
+            similarity=None if sim is None else round(float(sim), 4),
+            renumbered=renumbered,
+            part_changed=part_changed,
+            old_part=part_label(part_key(old, a)) if a else None,
+            new_part=part_label(part_key(new, b)) if b else None,
+            responsibility_changed=resp,
+            ministries_added=added,
+            ministries_removed=removed,
+            group=group,
+        )
+
+    keyed: list[tuple[tuple, MeasureChange]] = []
+    new_of_old: dict[int, int] = {}
+    for i, j in pairs.items():
+        a, b = mo[i], mn[j]
+        changed = wording_changed(a.title, b.title, tok) or wording_changed(a.text, b.text, tok)
+        sim = sequence_similarity(toks_old[i].all, toks_new[j].all)
+        kind: ChangeType = "unchanged" if not changed else ("reworded" if sim >= th.reworded else "modified")
+        if not changed:
+            sim = 1.0
+        keyed.append(((j, 0, i), row(kind, i, j, sim, None)))
+        new_of_old[i] = j
+    groups.sort(key=lambda g: (min(g.new), min(g.old)))
+    for gno, g in enumerate(groups, start=1):
+        for i in g.old:
+            for j in g.new:
+                small, big = (toks_new[j], toks_old[i]) if g.kind == "split" else (toks_old[i], toks_new[j])
+                sim = containment(small.all, big.all, model.idf)
+                keyed.append(((j, 0, i), row(g.kind, i, j, sim, gno)))
+            new_of_old.setdefault(i, min(g.new))
+    for j in range(len(mn)):
+        if j not in pairs.values() and j not in in_group_new:
+            keyed.append(((j, 0, -1), row("added", None, j, None, None)))
+    for i in range(len(mo)):
+        if i in new_of_old:
+            continue
+        anchor = -1
+        for k in range(i - 1, -1, -1):
+            if k in new_of_old:
+                anchor = new_of_old[k]
+                break
+        keyed.append(((anchor, 1, i), row("removed", i, None, None, None)))
+    keyed.sort(key=lambda kv: kv[0])
+    changes = [c for _, c in keyed]
+    summary = summarise(changes, old, new)
+    return Comparison(
+        old_document_id=old.document.document_id,
+        new_document_id=new.document.document_id,
+        changes=changes,
+        summary=summary,
+        old=old,
+        new=new,
+        thresholds=th,
+        tokenizer=tok_name,
+    )
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def ministry_names(old: PlanExtraction, new: PlanExtraction) -> dict[str, str]:
+    """ministry_id -> name valid on the new document's date (registry if available, else as extracted)."""
+    names: dict[str, str] = {}
+    for plan in (new, old):  # new first: its names are valid on the new date
+        for m in plan.measures:
+            for r in m.responsibilities:
+                names.setdefault(r.ministry_id, r.ministry_name or r.ministry_id)
+    on: date | None = new.document.published
+    try:
+        from pipeline.reference import default_registry
+
+        reg = default_registry()
+    except Exception:  # registry not available: keep the extracted names
+        return dict(sorted(names.items()))
+    for mid in list(names):
+        try:
+            names[mid] = reg.name_on(mid, on)
+        except Exception:
+            pass
+    return dict(sorted(names.items()))
+
+
+def summarise(changes: list[MeasureChange], old: PlanExtraction, new: PlanExtraction) -> ComparisonSummary:
+    by_type = {t: 0 for t in CHANGE_TYPES}
+    groups: dict[str, set[int]] = {"split": set(), "merged": set()}
+    by_part: dict[str, dict[str, int]] = {}
+    by_ministry: dict[str, dict[str, int]] = {}
+    old_by_id = {m.measure_id: m for m in old.measures}
+    new_by_id = {m.measure_id: m for m in new.measures}
+    for c in changes:
+        by_type[c.change_type] += 1
+        if c.group is not None and c.change_type in groups:
+            groups[c.change_type].add(c.group)
+        label = c.new_part if c.new_measure_id is not None else c.old_part
+        label = label or "(uten del)"
+        by_part.setdefault(label, {})
+        by_part[label][c.change_type] = by_part[label].get(c.change_type, 0) + 1
+        mids: set[str] = set()
+        if c.old_measure_id in old_by_id:
+            mids.update(old_by_id[c.old_measure_id].ministry_ids)
+        if c.new_measure_id in new_by_id:
+            mids.update(new_by_id[c.new_measure_id].ministry_ids)
+        for mid in mids:
+            d = by_ministry.setdefault(mid, {})
+            d[c.change_type] = d.get(c.change_type, 0) + 1
+    return ComparisonSummary(
+        by_type=by_type,
+        groups={k: len(v) for k, v in groups.items()},
+        by_part=by_part,
+        by_ministry=dict(sorted(by_ministry.items())),
+        ministry_names=ministry_names(old, new),
+        renumbered=sum(c.renumbered for c in changes),
+        moved=sum(c.part_changed for c in changes),
+        responsibility_changed=sum(c.responsibility_changed for c in changes),
+        old_measure_count=len(old.measures),
+        new_measure_count=len(new.measures),
+    )

@@ -1,0 +1,54 @@
+"""From a manifest to extraction jobs and comparison pairs (no Prefect here)."""
+
+from __future__ import annotations
+
+from pipeline.extract import SourceJob
+
+
+def jobs_from_manifest(manifest) -> tuple[list[SourceJob], list[str]]:
+    """One ``SourceJob`` per source that has a local file; notes for those that have none.
+
+    A source whose ``file`` is declared but missing still becomes a job, so that its
+    failure ("file not found") is reported for that document and the others complete.
+    """
+    jobs: list[SourceJob] = []
+    notes: list[str] = []
+    by_id = manifest.by_id
+    for source in manifest.sources:
+        if source.local_path is None:
+            hint = f"fetch it with `tiltak fetch` (url: {source.url})" if source.url else "add its file to the corpus"
+            if source.kind == "plan" and source.landing_page:
+                hint = f"fetch it with `tiltak fetch`: its PDF link is read from landing page {source.landing_page}"
+            notes.append(f"{source.id}: no local file yet; {hint}")
+            continue
+        plan_url = None
+        if source.kind == "press_release" and source.announces:
+            plan = by_id.get(source.announces)
+            plan_url = plan.url if plan is not None else None
+        jobs.append(
+            SourceJob(
+                path=source.local_path,
+                document_id=source.id,
+                kind=source.kind,
+                on=source.published,
+                source_url=source.url,
+                title=source.title if source.kind == "plan" else None,
+                plan_url=plan_url,
+            )
+        )
+    return jobs, notes
+
+
+def comparison_pairs(manifest) -> list[tuple[str, str]]:
+    """(old, new) plan ids: declared ``[[comparison]]`` tables plus ``previous_version`` links."""
+    pairs: list[tuple[str, str]] = []
+    for comp in manifest.comparisons:
+        pair = (comp.old, comp.new)
+        if pair not in pairs:
+            pairs.append(pair)
+    for source in manifest.sources:
+        if source.kind == "plan" and source.previous_version:
+            pair = (source.previous_version, source.id)
+            if pair not in pairs:
+                pairs.append(pair)
+    return pairs

@@ -1,0 +1,266 @@
+"""Unit tests of pipeline.compare on synthetic plan versions (see tests/test_compare_data.py)."""
+
+from __future__ import annotations
+
+import copy
+import re
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.compare import Thresholds, changes_rows, compare_plans, render_html, render_markdown, simple_tokens, write_change_reports
+from pipeline.compare.diff import word_diff, wording_changed
+from tests.test_compare_data import BASE, NAMES, PARTS, base_entries, make_plan
+
+_MIN = {
+    "justis- og politidepartementet": "JD",
+    "justis- og beredskapsdepartementet": "JD",
+    "barne-, likestillings- og inkluderingsdepartementet": "BLD",
+    "barne- og likestillingsdepartementet": "BLD",
+}
+
+
+def tok(text: str) -> list[str]:
+    """Test tokenizer: simple_tokens plus ministry names -> min:<id> (stands in for pipeline.nlp)."""
+    low = text.lower()
+    for name, mid in _MIN.items():
+        low = low.replace(name, f" zzmin{mid.lower()} ")
+    return [f"min:{t[5:].upper()}" if t.startswith("zzmin") else t for t in simple_tokens(low)]
+
+
+def cmp(old, new, **kw):
+    return compare_plans(old, new, tokenize=tok, **kw)
+
+
+def by_new(comp):
+    return {c.new_number: c for c in comp.changes if c.new_number is not None}
+
+
+def by_old(comp):
+    return {c.old_number: c for c in comp.changes if c.old_number is not None}
+
+
+def test_identical_plans_everything_unchanged(tmp_path):
+    a = make_plan("v1", base_entries())
+    b = make_plan("v2", base_entries())
+    comp = cmp(a, b)
+    assert len(comp.changes) == len(BASE)
+    assert {c.change_type for c in comp.changes} == {"unchanged"}
+    assert not any(c.renumbered or c.part_changed or c.responsibility_changed for c in comp.changes)
+    assert [c.old_number for c in comp.changes] == [c.new_number for c in comp.changes]
+    assert comp.summary.nothing_changed
+    md = render_markdown(comp)
+    assert "Nothing changed" in md and "No measure changed." in md
+    p1 = write_change_reports(comp, tmp_path / "a")
+    p2 = write_change_reports(cmp(a, b), tmp_path / "b")
+    assert [p.name for p in p1] == ["change_report.md", "change_report.html"]
+    for x, y in zip(p1, p2):
+        assert x.read_bytes() == y.read_bytes()
+
+
+def test_insertion_renumbers_but_is_not_a_change():
+    entries = base_entries()
+    new_entry = (1, "Gratis rettshjelp til ofre",
+                 "Ofre for menneskehandel får rett til fri rettshjelp uten behovsprøving fra første samtale med politiet.",
+                 "JD", [])
+    a = make_plan("v1", entries)
+    b = make_plan("v2", entries[:2] + [new_entry] + entries[2:])
+    comp = cmp(a, b)
+    types = [c.change_type for c in comp.changes]
+    assert types.count("added") == 1 and types.count("unchanged") == len(BASE)
+    added = next(c for c in comp.changes if c.change_type == "added")
+    assert added.new_number == "3" and added.old_number is None
+    for c in comp.changes:
+        if c.change_type == "unchanged":
+            assert c.renumbered == (int(c.old_number) >= 3)
+            assert c.new_title == c.old_title
+    assert [c.new_number for c in comp.changes] == [str(i) for i in range(1, len(BASE) + 2)]
+    md = render_markdown(comp)
+    assert "3 → 4" in md and "Renumbered" in md
+
+
+def test_removal_is_placed_after_its_predecessor():
+    keys = list(BASE)
+    a = make_plan("v1", base_entries())
+    b = make_plan("v2", base_entries(keys[:4] + keys[5:]))
+    comp = cmp(a, b)
+    removed = [c for c in comp.changes if c.change_type == "removed"]
+    assert len(removed) == 1 and removed[0].old_number == "5" and removed[0].new_number is None
+    assert [c.old_number for c in comp.changes][:6] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_rewording_and_substantial_rewrite():
+    entries = base_entries()
+    p, title, text, lead, co = entries[1]
+    reworded = text.replace("flere trygge botilbud", "flere gode og trygge botilbud").replace("over tid", "over lengre tid")
+    p2, title2, _, lead2, co2 = entries[5]
+    rewrite = ("Alle politidistrikter skal ha kompetanse på menneskehandel. Kripos får et nasjonalt ansvar for "
+               "analyse og etterretning, og skal lære opp lokale etterforskere gjennom hospitering.")
+    new_entries = list(entries)
+    new_entries[1] = (p, title, reworded, lead, co)
+    new_entries[5] = (p2, title2, rewrite, lead2, co2)
+    comp = cmp(make_plan("v1", entries), make_plan("v2", new_entries))
+    rows = by_new(comp)
+    assert rows["2"].change_type == "reworded" and rows["2"].old_number == "2"
+    assert rows["6"].change_type == "modified" and rows["6"].old_number == "6"
+    assert rows["6"].similarity < rows["2"].similarity < 1.0
+    assert sum(c.change_type == "unchanged" for c in comp.changes) == len(BASE) - 2
+    md = render_markdown(comp)
+    assert "{+ gode og +}" in md
+    html = render_html(comp)
+    assert "<ins>gode og</ins>" in html and "<del>" in html
+
+
+def test_move_between_parts_and_renumbered_parts():
+    keys = list(BASE)
+    a = make_plan("v1", base_entries())
+    # new version: a new part 1 is inserted (old parts renumbered 2..4), and "inndragning" moves to the last part
+    parts_new = {1: "Forebygging blant unge", 2: PARTS[1], 3: PARTS[2], 4: PARTS[3]}
+    entries = []
+    for k in keys:
+        p, t, x, lead, co = BASE[k]
+        entries.append((4 if k == "inndragning" else p + 1, t, x, lead, co))
+    entries.insert(0, (1, "Holdningskampanje i skolen",
+                       "Det lages undervisningsopplegg for ungdomsskolen om utnyttelse, tvang og trygge arbeidsforhold.",
+                       "KD", []))
+    entries.sort(key=lambda e: e[0])
+    b = make_plan("v2", entries, parts=parts_new)
+    comp = cmp(a, b)
+    rows = by_old(comp)
+    moved = [c for c in comp.changes if c.part_changed]
+    assert [c.old_number for c in moved] == [str(keys.index("inndragning") + 1)]
+    assert moved[0].old_part.startswith("Del 2") and moved[0].new_part.startswith("Del 4")
+    assert all(c.change_type == "unchanged" for c in rows.values())
+    assert "Del 2: Bedre organisering av politiets innsats → Del 4" in render_markdown(comp)
+
+
+def test_split_and_merge():
+    entries = base_entries()
+    bolig_p, _, _, lead, co = BASE["bolig"]
+    split_a = (bolig_p, "Trygge botilbud med døgnbemanning",
+               "Det etableres flere trygge botilbud med døgnbemanning for kvinner og menn som er utsatt for menneskehandel.",
+               lead, co)
+    split_b = (bolig_p, "Oppfølging av ofre over tid",
+               "Tilbudet skal gi beskyttelse, helsehjelp og oppfølging over tid for ofre som bor i botilbudene.",
+               "HOD", [])
+    n_p, _, n_text, n_lead, n_co = BASE["norden"]
+    e_text = BASE["europaraad"][2]
+    merged = (n_p, "Nordisk og europeisk samarbeid", n_text + " " + e_text, n_lead, n_co)
+    keys = list(BASE)
+    new_entries = []
+    for k, e in zip(keys, entries):
+        if k == "bolig":
+            new_entries += [split_a, split_b]
+        elif k == "norden":
+            new_entries.append(merged)
+        elif k == "europaraad":
+            continue
+        else:
+            new_entries.append(e)
+    comp = cmp(make_plan("v1", entries), make_plan("v2", new_entries))
+    splits = [c for c in comp.changes if c.change_type == "split"]
+    merges = [c for c in comp.changes if c.change_type == "merged"]
+    assert {(c.old_number, c.new_number) for c in splits} == {("2", "2"), ("2", "3")}
+    assert len({c.group for c in splits}) == 1
+    assert {(c.old_number, c.new_number) for c in merges} == {("11", "12"), ("12", "12")}
+    assert len({c.group for c in merges}) == 1 and merges[0].group != splits[0].group
+    assert not [c for c in comp.changes if c.change_type in ("added", "removed")]
+    assert comp.summary.groups == {"split": 1, "merged": 1}
+    md = render_markdown(comp)
+    assert "Split: tiltak 2 split into 2, 3" in md and "Merged: tiltak 11, 12 merged into 12" in md
+
+
+def test_responsibility_changes_by_id_not_name():
+    entries = base_entries()
+    old = make_plan("v1", entries, published=date(2010, 5, 1),
+                    names={**NAMES, "JD": "Justis- og politidepartementet",
+                           "BLD": "Barne-, likestillings- og inkluderingsdepartementet"})
+    new_entries = list(entries)
+    p, t, x, lead, co = entries[0]
+    new_entries[0] = (p, t, x, lead, co + ["HOD"])  # added co-responsible
+    p, t, x, lead, co = entries[4]  # barn: JD lead, BLD co -> swap
+    new_entries[4] = (p, t, x, "BLD", ["JD"])
+    new = make_plan("v2", new_entries, published=date(2013, 5, 1))
+    comp = cmp(old, new)
+    rows = by_new(comp)
+    assert rows["1"].responsibility_changed and rows["1"].ministries_added == ["HOD"]
+    assert rows["1"].ministries_removed == []
+    assert rows["5"].responsibility_changed and not rows["5"].ministries_added and not rows["5"].ministries_removed
+    others = [c for n, c in rows.items() if n not in ("1", "5")]
+    assert not any(c.responsibility_changed for c in others)  # JD renamed: same id, not a change
+    assert {c.change_type for c in comp.changes} == {"unchanged"}
+    md = render_markdown(comp)
+    assert "Responsibility added: Helse- og omsorgsdepartementet (HOD) (co-responsible)" in md
+    assert "Lead ministry: Justis- og beredskapsdepartementet (JD) → Barne- og likestillingsdepartementet (BLD)" in md
+    assert "Justis- og politidepartementet" not in md  # names on the new document's date
+
+
+def test_renamed_ministry_in_text_is_not_a_wording_change():
+    old = "Justis- og politidepartementet skal sammen med politiet sørge for gode rutiner."
+    new = "Justis- og beredskapsdepartementet skal sammen med politiet sørge for gode rutiner."
+    assert not wording_changed(old, new, tok)
+    assert wording_changed(old, new, simple_tokens)  # without ministry knowledge it is a wording change
+    assert wording_changed("Tiltaket gjelder barn.", "Tiltaket gjelder ikke barn.", tok)
+    assert not wording_changed("Tiltaket gjelder barn.", "tiltaket  gjelder barn", tok)
+    segs = word_diff("a b c d", "a x c d e")
+    assert [(s.op, s.text) for s in segs] == [("equal", "a"), ("delete", "b"), ("insert", "x"), ("equal", "c d"), ("insert", "e")]
+
+
+def test_different_lengths_and_empty_plans():
+    a = make_plan("v1", base_entries())
+    empty = make_plan("v0", [])
+    comp = cmp(empty, a)
+    assert [c.change_type for c in comp.changes] == ["added"] * len(BASE)
+    comp = cmp(a, empty)
+    assert [c.change_type for c in comp.changes] == ["removed"] * len(BASE)
+    assert "Removed" in render_markdown(comp)
+    comp = cmp(empty, make_plan("v3", []))
+    assert comp.changes == [] and comp.summary.nothing_changed
+
+
+def test_html_is_self_contained_and_escaped():
+    entries = base_entries()
+    p, t, x, lead, co = entries[0]
+    new_entries = list(entries)
+    new_entries[0] = (p, t + " <script>alert(1)</script> & co", x + " Se <b>vedlegg</b>.", lead, co)
+    comp = cmp(make_plan("v1", entries), make_plan("v2", new_entries))
+    h = render_html(comp)
+    assert "<script>" not in h and "&lt;script&gt;" in h and "&amp; co" in h
+    assert "<b>vedlegg" not in h
+    assert not re.search(r"(src|href)\s*=", h)  # no external assets, no links
+    assert "@media print" in h and h.startswith("<!DOCTYPE html>")
+    md = render_markdown(comp)
+    assert "\\<script\\>" in md
+
+
+def test_changes_rows_and_thresholds():
+    a = make_plan("v1", base_entries())
+    comp = cmp(a, make_plan("v2", base_entries()))
+    rows = changes_rows(comp)
+    assert rows[0]["change_type"] == "unchanged" and rows[0]["old_document_id"] == "v1"
+    assert set(rows[0]) >= {"old_measure_id", "new_measure_id", "group", "ministries_added", "similarity"}
+    # an impossible match threshold: nothing aligns
+    comp = cmp(a, make_plan("v2", base_entries()), thresholds={"match": 1.01})
+    assert {c.change_type for c in comp.changes} == {"added", "removed"}
+    with pytest.raises(ValueError):
+        cmp(a, a, thresholds={"nonsense": 1})
+    assert isinstance(comp.thresholds, Thresholds)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(list(BASE)), st.data())
+def test_reordering_never_breaks_alignment(order, data):
+    """Any reordering (plus a dropped measure) keeps every surviving measure aligned to itself."""
+    drop = data.draw(st.sampled_from(order))
+    a = make_plan("v1", base_entries())
+    kept = [k for k in order if k != drop]
+    comp = cmp(a, make_plan("v2", base_entries(kept)))
+    keys = list(BASE)
+    for c in comp.changes:
+        if c.change_type == "removed":
+            assert keys[int(c.old_number) - 1] == drop
+        else:
+            assert c.change_type == "unchanged"
+            assert keys[int(c.old_number) - 1] == kept[int(c.new_number) - 1]

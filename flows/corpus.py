@@ -69,11 +69,12 @@ def run_corpus(
     )
     run = RunResult()
     with output_lock(out_dir, wait_s=wait_s):
+        fetch_notes: dict[str, str] = {}
         if fetch:
             from flows.fetching import fetch_missing
 
-            run.notes.extend(fetch_missing(manifest))
-        jobs, notes = jobs_from_manifest(manifest)
+            fetch_notes = fetch_missing(manifest)
+        jobs, notes = jobs_from_manifest(manifest, notes=fetch_notes)
         run.notes.extend(notes)
         _warm_up_nlp()
         extract = with_result_storage(extract_task)
@@ -87,6 +88,8 @@ def run_corpus(
             else:
                 run.results.append(outcome)
                 by_id[job.document_id] = outcome
+                if fut.state.name == "Cached":
+                    run.cached.add(job.document_id)
         for old_id, new_id in comparison_pairs(manifest):
             if old_id in by_id and new_id in by_id and by_id[old_id].plan and by_id[new_id].plan:
                 comparison = compare_task(by_id[old_id], by_id[new_id], old_id, new_id, return_state=True)

@@ -245,7 +245,7 @@ def fetch(
 ) -> None:
     """Download the manifest's missing documents (landing pages, then the plan PDFs they link)."""
     from pipeline.sources import load_manifest
-    from pipeline.sources.fetching import fetch_missing_sources
+    from pipeline.fetching import fetch_missing_sources
 
     try:
         manifest = load_manifest(corpus_dir / "manifest.toml")

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from pipeline.extract import SourceJob
+from pipeline.fetching import local_file
 
 
-def jobs_from_manifest(manifest) -> tuple[list[SourceJob], list[str]]:
+def jobs_from_manifest(manifest, notes: dict[str, str] | None = None) -> tuple[list[SourceJob], list[str]]:
     """One ``SourceJob`` per source that has a local file; notes for those that have none.
 
     A source whose ``file`` is declared but missing still becomes a job, so that its
     failure ("file not found") is reported for that document and the others complete.
+    ``notes`` (source id -> text) replaces the default note for a source, e.g. why its
+    download failed.
     """
     jobs: list[SourceJob] = []
+    known = dict(notes or {})  # e.g. why a fetch failed, by source id
     notes: list[str] = []
     by_id = manifest.by_id
     for source in manifest.sources:
-        if source.local_path is None:
+        path = local_file(manifest, source)
+        if path is None:
             hint = f"fetch it with `tiltak fetch` (url: {source.url})" if source.url else "add its file to the corpus"
             if source.kind == "plan" and source.landing_page:
                 hint = f"fetch it with `tiltak fetch`: its PDF link is read from landing page {source.landing_page}"
-            notes.append(f"{source.id}: no local file yet; {hint}")
+            notes.append(f"{source.id}: {known[source.id]}" if source.id in known else f"{source.id}: no local file yet; {hint}")
             continue
         plan_url = None
         if source.kind == "press_release" and source.announces:
@@ -27,13 +32,14 @@ def jobs_from_manifest(manifest) -> tuple[list[SourceJob], list[str]]:
             plan_url = plan.url if plan is not None else None
         jobs.append(
             SourceJob(
-                path=source.local_path,
+                path=path,
                 document_id=source.id,
                 kind=source.kind,
                 on=source.published,
                 source_url=source.url,
                 title=source.title if source.kind == "plan" else None,
                 plan_url=plan_url,
+                local_name=source.file or f"downloads/{path.name}",
             )
         )
     return jobs, notes

@@ -33,6 +33,11 @@ class SourceJob:
     source_url: str | None = None
     title: str | None = None
     plan_url: str | None = None  # a press release's plan, when the manifest knows it
+    local_name: str | None = None  # path recorded in the datasets (relative to the corpus); default: file name
+
+    @property
+    def recorded_path(self) -> str:
+        return self.local_name or Path(self.path).name
 
 
 @dataclass
@@ -144,12 +149,12 @@ def _extract_article(job: SourceJob, path: Path, digest: str, kind: DocumentKind
     if kind == "landing_page":
         info, links = extract_landing_page(article, document_id=job.document_id, on=job.on)
         info.sha256 = digest
-        info.local_path = str(path)
+        info.local_path = job.recorded_path
         if job.source_url:
             info.source_url = job.source_url
         return ExtractionResult(job.document_id, "landing_page", str(path), digest, landing=info, plan_links=list(links))
     facts = extract_press_release(article, job.document_id, on=job.on, sha256=digest, source_url=job.source_url)
-    facts.document.local_path = str(path)
+    facts.document.local_path = job.recorded_path
     if job.plan_url and not facts.document.plan_url:
         facts.document.plan_url = job.plan_url
     return ExtractionResult(job.document_id, "press_release", str(path), digest, press=facts)
@@ -168,7 +173,7 @@ def _extract_plan(job: SourceJob, path: Path, digest: str, *, engine: str) -> Ex
         published=job.on,
         source_url=job.source_url,
         sha256=digest,
-        local_path=str(path),
+        local_path=job.recorded_path,
         page_count=laid_out.page_count,
     )
     plan = extract_plan(laid_out, info, on=job.on)

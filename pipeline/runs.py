@@ -35,6 +35,7 @@ class RunResult:
     comparisons: list[Any] = field(default_factory=list)  # pipeline.compare.Comparison
     checks: list[ConsistencyCheck] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. sources not fetched (offline)
+    cached: set[str] = field(default_factory=set)  # document ids whose extraction came from the cache
 
     @property
     def ok(self) -> bool:
@@ -43,7 +44,13 @@ class RunResult:
     def summary(self) -> dict[str, Any]:
         docs = []
         for r in sorted(self.results, key=lambda r: r.document_id):
-            row: dict[str, Any] = {"document_id": r.document_id, "kind": r.kind, "path": r.path, "status": "ok"}
+            row: dict[str, Any] = {
+                "document_id": r.document_id,
+                "kind": r.kind,
+                "path": r.path,
+                "status": "ok",
+                "cached": r.document_id in self.cached,
+            }
             if r.plan is not None:
                 row["measures"] = len(r.plan.measures)
                 row["pages"] = r.plan.document.page_count
@@ -109,11 +116,13 @@ def write_run_outputs(run: RunResult, out_dir: str | Path) -> list[Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     tables = build_tables(
-        results=run.results,
-        comparisons=run.comparisons,
-        checks=run.checks,
+        press_releases=[r.press for r in run.results if r.press is not None],
+        plans=[r.plan for r in run.results if r.plan is not None],
+        changes=[ch for c in run.comparisons for ch in c.changes],
+        consistency=run.checks,
+        documents=[r.landing for r in run.results if r.landing is not None],
     )
-    written = list(write_tables(tables, out))
+    written = list(write_tables(tables, out).files)
     for comparison in run.comparisons:
         report_dir = out / "reports" / f"{comparison.old_document_id}__{comparison.new_document_id}"
         written.extend(write_change_reports(comparison, report_dir))

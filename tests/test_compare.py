@@ -133,7 +133,12 @@ def test_move_between_parts_and_renumbered_parts():
     assert [c.old_number for c in moved] == [str(keys.index("inndragning") + 1)]
     assert moved[0].old_part.startswith("Del 2") and moved[0].new_part.startswith("Del 4")
     assert all(c.change_type == "unchanged" for c in rows.values())
-    assert "Del 2: Bedre organisering av politiets innsats → Del 4" in render_markdown(comp)
+    md = render_markdown(comp)
+    assert "Del 2: Bedre organisering av politiets innsats → Del 4" in md
+    assert comp.summary.parts[0] == (None, "Del 1: Forebygging blant unge", "added")
+    assert comp.summary.parts[1] == (f"Del 1: {PARTS[1]}", f"Del 2: {PARTS[1]}", "renumbered")
+    assert f"- Del 1: {PARTS[1]} → Del 2: {PARTS[1]} (renumbered)" in md
+    assert not comp.summary.nothing_changed
 
 
 def test_split_and_merge():
@@ -264,3 +269,38 @@ def test_reordering_never_breaks_alignment(order, data):
         else:
             assert c.change_type == "unchanged"
             assert keys[int(c.old_number) - 1] == kept[int(c.new_number) - 1]
+
+
+def test_cross_reference_renumbering_is_not_a_wording_change():
+    entries = base_entries()
+    p, t, x, lead, co = entries[6]
+    entries[6] = (p, t, x + " Se også tiltak 10 og 11.", lead, co)  # refers to forskning (10), norden (11)
+    new_entries = list(entries)
+    new_entries[6] = (p, t, x + " Se også tiltak 11 og 12.", lead, co)
+    new_entries.insert(0, (1, "Ny veileder for kommunene",
+                           "Kommunene får en ny veileder om bosetting av personer som har vært utsatt for utnyttelse.", "JD", []))
+    comp = cmp(make_plan("v1", entries), make_plan("v2", new_entries))
+    assert [c.change_type for c in comp.changes].count("unchanged") == len(BASE)
+    # a reference that now points elsewhere is a wording change
+    wrong = list(new_entries)
+    wrong[7] = (p, t, x + " Se også tiltak 3 og 12.", lead, co)
+    comp = cmp(make_plan("v1", entries), make_plan("v2", wrong))
+    assert by_old(comp)["7"].change_type == "reworded"
+
+
+def test_html_parses_and_marks_every_change():
+    from lxml import html as lxml_html
+
+    entries = base_entries()
+    new_entries = list(entries)
+    p, t, x, lead, co = entries[3]
+    new_entries[3] = (p, t + " i hjemlandet", x.replace("målrettet", "treffsikker"), lead, co)
+    del new_entries[9]
+    comp = cmp(make_plan("v1", entries), make_plan("v2", new_entries))
+    doc = lxml_html.fromstring(render_html(comp).encode("utf-8"))
+    sections = doc.xpath("//section[contains(@class,'change')]")
+    assert [s.get("class") for s in sections] == ["change reworded", "change removed"]
+    assert [e.text for e in sections[0].xpath(".//ins")] == ["i hjemlandet", "treffsikker,"]
+    assert [e.text for e in sections[0].xpath(".//del")] == ["målrettet,"]
+    assert doc.xpath("//li[contains(., '11 → 10')]")  # renumbered list
+    assert doc.xpath("//footer//p[contains(., 'Thresholds')]")

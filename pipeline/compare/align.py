@@ -22,7 +22,7 @@ from datetime import date
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from pipeline.compare.diff import wording_changed
+from pipeline.compare.diff import changed_windows, wording_changed
 from pipeline.compare.parts import PartAligner, part_key, part_label
 from pipeline.compare.similarity import (
     MeasureTokens,
@@ -49,6 +49,8 @@ class ComparisonSummary:
     ``by_ministry``: ministry_id -> change type -> rows where the ministry is responsible in either version.
     ``ministry_names``: ministry_id -> name valid on the new document's date.
     ``renumbered``, ``moved``, ``responsibility_changed``: rows with that flag.
+    ``parts``: (old part label, new part label, status) for every part, status one of same,
+    renumbered, retitled, renumbered and retitled, added, removed.
     """
 
     by_type: dict[str, int]
@@ -61,6 +63,7 @@ class ComparisonSummary:
     responsibility_changed: int
     old_measure_count: int
     new_measure_count: int
+    parts: list[tuple[str | None, str | None, str]] = field(default_factory=list)  # (old, new, status)
 
     @property
     def nothing_changed(self) -> bool:
@@ -69,6 +72,7 @@ class ComparisonSummary:
             and self.renumbered == 0
             and self.moved == 0
             and self.responsibility_changed == 0
+            and all(status == "same" for _, _, status in self.parts)
         )
 
 
@@ -188,6 +192,7 @@ def compare_plans(
     tok, tok_name = resolve_tokenizer(tokenize)
     th = resolve_thresholds(thresholds)
     mo, mn = old.measures, new.measures
+    tok.prime([m.title for m in mo] + [m.text for m in mo] + [m.title for m in mn] + [m.text for m in mn])
     toks_old = [MeasureTokens(tok(m.title or ""), tok(m.text or "")) for m in mo]
     toks_new = [MeasureTokens(tok(m.title or ""), tok(m.text or "")) for m in mn]
     model = build_model(toks_old, toks_new)
@@ -235,9 +240,18 @@ def compare_plans(
 
     keyed: list[tuple[tuple, MeasureChange]] = []
     new_of_old: dict[int, int] = {}
+    number_map = {_norm_number(mo[i].number): _norm_number(mn[j].number) for i, j in pairs.items() if mo[i].number and mn[j].number}
+    windows: list[str] = []
+    for i, j in pairs.items():
+        for x, y in ((mo[i].title, mn[j].title), (mo[i].text, mn[j].text)):
+            for seg in changed_windows(x, y, number_map=number_map) or []:
+                windows.extend(seg)
+    tok.prime(windows)
     for i, j in pairs.items():
         a, b = mo[i], mn[j]
-        changed = wording_changed(a.title, b.title, tok) or wording_changed(a.text, b.text, tok)
+        changed = wording_changed(a.title, b.title, tok, number_map=number_map) or wording_changed(
+            a.text, b.text, tok, number_map=number_map
+        )
         sim = sequence_similarity(toks_old[i].all, toks_new[j].all)
         kind: ChangeType = "unchanged" if not changed else ("reworded" if sim >= th.reworded else "modified")
         if not changed:
@@ -267,6 +281,7 @@ def compare_plans(
     keyed.sort(key=lambda kv: kv[0])
     changes = [c for _, c in keyed]
     summary = summarise(changes, old, new)
+    summary.parts = parts.changes()
     return Comparison(
         old_document_id=old.document.document_id,
         new_document_id=new.document.document_id,

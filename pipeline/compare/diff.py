@@ -44,13 +44,17 @@ def _norm_word(w: str) -> str:
     return _EDGE_PUNCT.sub("", w.lower())
 
 
-def wording_changed(old: str | None, new: str | None, tokenize: Tokenizer, window: int = 3) -> bool:
-    """True when the words as written differ beyond whitespace, punctuation and letter case.
+def changed_windows(
+    old: str | None,
+    new: str | None,
+    window: int = 3,
+    number_map: dict[str, str] | None = None,
+) -> list[tuple[str, str]] | None:
+    """The differing runs of words (with ``window`` words of shared context each side) as text pairs.
 
-    A differing run of words does not count when, together with ``window`` words of shared context
-    on each side, it yields the same tokens on both sides *and* those tokens contain a ministry
-    (``min:<id>``): a renamed ministry ("Justis- og politidepartementet" → "Justis- og
-    beredskapsdepartementet") is not a wording change.
+    ``None`` when the words are the same up to whitespace, punctuation and case.  Runs of measure
+    numbers that ``number_map`` (old number → new number of aligned measures) maps onto the new run
+    are left out: a cross-reference ("jf. tiltak 7" → "jf. tiltak 8") that follows renumbering.
     """
     a_raw = display_words(old or "")
     b_raw = display_words(new or "")
@@ -59,15 +63,41 @@ def wording_changed(old: str | None, new: str | None, tokenize: Tokenizer, windo
     a = [_norm_word(a_raw[i]) for i in a_idx]
     b = [_norm_word(b_raw[j]) for j in b_idx]
     if a == b:
-        return False
+        return None
+    out: list[tuple[str, str]] = []
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
             continue
+        if number_map and i2 - i1 == j2 - j1 and all(number_map.get(x) == y for x, y in zip(a[i1:i2], b[j1:j2])):
+            continue
         lo_a, hi_a = max(0, i1 - window), min(len(a), i2 + window)
         lo_b, hi_b = max(0, j1 - window), min(len(b), j2 + window)
-        seg_a = " ".join(a_raw[a_idx[k]] for k in range(lo_a, hi_a))
-        seg_b = " ".join(b_raw[b_idx[k]] for k in range(lo_b, hi_b))
+        out.append((" ".join(a_raw[a_idx[k]] for k in range(lo_a, hi_a)), " ".join(b_raw[b_idx[k]] for k in range(lo_b, hi_b))))
+    return out
+
+
+def wording_changed(
+    old: str | None,
+    new: str | None,
+    tokenize: Tokenizer,
+    window: int = 3,
+    number_map: dict[str, str] | None = None,
+) -> bool:
+    """True when the words as written differ beyond whitespace, punctuation and letter case.
+
+    Two kinds of differing runs do not count (see :func:`changed_windows`):
+
+    * a run that, together with ``window`` words of shared context on each side, yields the same
+      tokens on both sides *and* those tokens contain a ministry (``min:<id>``): a renamed ministry
+      ("Justis- og politidepartementet" → "Justis- og beredskapsdepartementet");
+    * a run of measure numbers that ``number_map`` maps onto the new run (cross-references after
+      renumbering).
+    """
+    runs = changed_windows(old, new, window, number_map)
+    if runs is None:
+        return False
+    for seg_a, seg_b in runs:
         ta, tb = tokenize(seg_a), tokenize(seg_b)
         if ta == tb and any(t.startswith("min:") for t in ta):
             continue

@@ -116,6 +116,27 @@ class PartAligner:
                 self.map[a] = b
                 taken.add(b)
 
+    def changes(self) -> list[tuple[str | None, str | None, str]]:
+        """(old label, new label, status) per part, in new order then removed parts.
+
+        status: "same", "renumbered", "retitled", "renumbered and retitled", "added", "removed".
+        """
+        back = {b: a for a, b in self.map.items()}
+        out: list[tuple[str | None, str | None, str]] = []
+        for b in self.new_keys:
+            a = back.get(b)
+            if a is None:
+                out.append((None, part_label(b), "added"))
+                continue
+            renum = a[0] != b[0]
+            retitled = " ".join((a[1] or "").lower().split()) != " ".join((b[1] or "").lower().split())
+            status = "renumbered and retitled" if renum and retitled else "renumbered" if renum else "retitled" if retitled else "same"
+            out.append((part_label(a), part_label(b), status))
+        for a in self.old_keys:
+            if a not in self.map:
+                out.append((part_label(a), None, "removed"))
+        return out
+
     def moved(self, old_key: PartKey | None, new_key: PartKey | None) -> bool:
         if old_key is None and new_key is None:
             return False

@@ -90,7 +90,7 @@ def _pair_facts(c: MeasureChange, a: Measure, b: Measure, names: dict[str, str])
         facts.append(f"Moved: {c.old_part or '(no part)'} → {c.new_part or '(no part)'}")
     if c.responsibility_changed:
         facts.extend(_responsibility_facts(a, b, c, names))
-    if c.similarity is not None:
+    if c.similarity is not None and c.change_type != "unchanged":
         facts.append(f"Similarity: {c.similarity:.2f}")
     return facts
 
@@ -157,14 +157,16 @@ def _items(comparison: Comparison) -> tuple[list[_Item], list[MeasureChange]]:
             items.append(it)
             continue
         assert a is not None and b is not None
-        if c.change_type == "unchanged" and not (c.renumbered or c.part_changed or c.responsibility_changed):
-            quiet.append(c)
+        if c.change_type == "unchanged" and not (c.part_changed or c.responsibility_changed):
+            quiet.append(c)  # unchanged, possibly renumbered: listed compactly
             continue
         num = _num(a.number) if a.number == b.number else f"{_num(a.number)} → {_num(b.number)}"
         it = _Item(c.change_type, f"{TYPE_LABEL[c.change_type]}: tiltak {num} {b.title}".rstrip())
         it.facts = _pair_facts(c, a, b, names)
         if c.change_type != "unchanged":
-            it.diffs.append(("Title", word_diff(a.title, b.title)))
+            title_diff = word_diff(a.title, b.title)
+            if any(seg.op != "equal" for seg in title_diff):
+                it.diffs.append(("Title", title_diff))
             it.diffs.append(("Text", word_diff(a.text, b.text)))
         items.append(it)
     return items, quiet
@@ -274,6 +276,13 @@ def render_markdown(comparison: Comparison) -> str:
         L.append("")
 
     table(["Change type", "Rows"], type_rows)
+    part_changes = [r for r in comparison.summary.parts if r[2] != "same"]
+    if part_changes:
+        L.append("### Part structure")
+        L.append("")
+        for o, n, status in part_changes:
+            L.append(f"- {_md(o or '—')} → {_md(n or '—')} ({_md(status)})")
+        L.append("")
     if part_rows:
         L.append("### Per part")
         L.append("")
@@ -297,10 +306,18 @@ def render_markdown(comparison: Comparison) -> str:
         for label, segs in it.diffs:
             L.append(f"**{_md(label)}:** {_md_segments(segs)}")
             L.append("")
-    if quiet:
+    renum = [c for c in quiet if c.renumbered]
+    same = [c for c in quiet if not c.renumbered]
+    if renum:
+        L.append("## Renumbered, otherwise unchanged")
+        L.append("")
+        for c in renum:
+            L.append(f"- {_md(_num(c.old_number))} → {_md(_num(c.new_number))}: {_md(c.new_title or '')}")
+        L.append("")
+    if same:
         L.append("## Unchanged")
         L.append("")
-        L.append("Tiltak " + ", ".join(_md(_num(c.new_number)) for c in quiet) + ": same wording, number, part and responsibility.")
+        L.append("Tiltak " + ", ".join(_md(_num(c.new_number)) for c in same) + ": same wording, number, part and responsibility.")
         L.append("")
     L.append("---")
     L.append("")
@@ -396,6 +413,10 @@ def render_html(comparison: Comparison) -> str:
         H.append("</tbody></table>")
 
     table(["Change type", "Rows"], type_rows)
+    part_changes = [r for r in comparison.summary.parts if r[2] != "same"]
+    if part_changes:
+        H.append("<h3>Part structure</h3>")
+        H.append("<ul>" + "".join(f"<li>{_h(o or '—')} → {_h(n or '—')} ({_h(status)})</li>" for o, n, status in part_changes) + "</ul>")
     if part_rows:
         H.append("<h3>Per part</h3>")
         table(["Part"] + [TYPE_LABEL[t] for t in present], part_rows)
@@ -413,9 +434,17 @@ def render_html(comparison: Comparison) -> str:
         for label, segs in it.diffs:
             H.append(f'<p class="diff"><span class="label">{_h(label)}:</span> {_html_segments(segs)}</p>')
         H.append("</section>")
-    if quiet:
+    renum = [c for c in quiet if c.renumbered]
+    same = [c for c in quiet if not c.renumbered]
+    if renum:
+        H.append('<h2 id="renumbered">Renumbered, otherwise unchanged</h2>')
+        H.append('<ul class="renumbered">')
+        for c in renum:
+            H.append(f"<li>{_h(_num(c.old_number))} → {_h(_num(c.new_number))}: {_h(c.new_title)}</li>")
+        H.append("</ul>")
+    if same:
         H.append('<h2 id="unchanged">Unchanged</h2>')
-        H.append("<p>Tiltak " + _h(", ".join(_num(c.new_number) for c in quiet)) + ": same wording, number, part and responsibility.</p>")
+        H.append("<p>Tiltak " + _h(", ".join(_num(c.new_number) for c in same)) + ": same wording, number, part and responsibility.</p>")
     H.append("<footer>")
     for f in _footer_lines(comparison):
         H.append(f"<p>{_h(f)}</p>")

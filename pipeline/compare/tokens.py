@@ -57,16 +57,58 @@ def display_words(text: str) -> list[str]:
     return (text or "").split()
 
 
-def resolve_tokenizer(tokenize: Tokenizer | None) -> tuple[Tokenizer, str]:
-    """Return ``(tokenizer, description)``.
+class CachedTokenizer:
+    """A tokenizer with a per-comparison cache and optional batching.
+
+    ``prime(texts)`` tokenises all uncached texts at once (with ``batch`` when given, e.g. one
+    ``nlp.pipe`` pass), so later calls are dictionary look-ups.
+    """
+
+    def __init__(self, fn: Tokenizer, batch: Callable[[list[str]], list[list[str]]] | None = None):
+        self.fn = fn
+        self.batch = batch
+        self.cache: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        text = text or ""
+        hit = self.cache.get(text)
+        if hit is None:
+            hit = list(self.fn(text))
+            self.cache[text] = hit
+        return hit
+
+    def prime(self, texts) -> None:
+        todo = list(dict.fromkeys(t or "" for t in texts if (t or "") not in self.cache))
+        if not todo:
+            return
+        if self.batch is not None:
+            for t, toks in zip(todo, self.batch(todo)):
+                self.cache[t] = list(toks)
+        else:
+            for t in todo:
+                self.cache[t] = list(self.fn(t))
+
+
+def _nlp_batch() -> Callable[[list[str]], list[list[str]]] | None:
+    try:
+        from pipeline.nlp import analyse, tokens_for_comparison
+    except ImportError:
+        return None
+    return lambda texts: [tokens_for_comparison(doc) for doc in analyse(texts)]
+
+
+def resolve_tokenizer(tokenize: Tokenizer | None) -> tuple[CachedTokenizer, str]:
+    """Return ``(tokenizer, description)``; the tokenizer caches (and batches when it can).
 
     ``None`` means the NLP layer's ``comparison_tokens``; if that cannot be imported the simple
     tokenizer is used and a warning is issued (the description, shown in the report footer, says so).
     """
+    if isinstance(tokenize, CachedTokenizer):
+        return tokenize, getattr(tokenize, "name", "cached tokenizer")
     if tokenize is not None:
         name = getattr(tokenize, "__qualname__", None) or type(tokenize).__name__
         module = getattr(tokenize, "__module__", "") or ""
-        return tokenize, f"{module}.{name}".lstrip(".")
+        return CachedTokenizer(tokenize), f"{module}.{name}".lstrip(".")
     try:
         from pipeline.nlp import comparison_tokens  # lazy: spaCy is slow to import
     except ImportError as exc:  # the NLP layer is missing or broken
@@ -75,5 +117,5 @@ def resolve_tokenizer(tokenize: Tokenizer | None) -> tuple[Tokenizer, str]:
             RuntimeWarning,
             stacklevel=3,
         )
-        return simple_tokens, "pipeline.compare.tokens.simple_tokens (fallback: pipeline.nlp unavailable)"
-    return comparison_tokens, "pipeline.nlp.comparison_tokens"
+        return CachedTokenizer(simple_tokens), "pipeline.compare.tokens.simple_tokens (fallback: pipeline.nlp unavailable)"
+    return CachedTokenizer(comparison_tokens, _nlp_batch()), "pipeline.nlp.comparison_tokens"

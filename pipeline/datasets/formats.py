@@ -127,7 +127,13 @@ def coerce_frame(t: TableSchema, df: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in t.column_names if c not in df.columns]
     if missing:
         raise KeyError(f"table {t.name}: missing column(s) {missing}")
-    out = pd.DataFrame({c.name: series_for(df[c.name].tolist(), c) for c in t.columns})
+    cols = {}
+    for c in t.columns:
+        try:
+            cols[c.name] = series_for(df[c.name].tolist(), c)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise ValueError(f"table {t.name}, column {c.name} ({c.type}): {exc}") from None
+    out = pd.DataFrame(cols)
     out.index = pd.RangeIndex(len(out))
     return out
 

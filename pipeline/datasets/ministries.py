@@ -124,7 +124,18 @@ def ministry_rows(periods: Iterable[MinistryPeriod]) -> list[dict[str, Any]]:
         by_id.setdefault(p.ministry_id, []).append(p)
     rows = []
     for mid, ps in by_id.items():
-        ps = sorted(set(ps), key=lambda p: (p.valid_from or date.min, p.valid_to or date.max, p.name))
+        ps = sorted(
+            set(ps),
+            key=lambda p: (
+                p.valid_from or date.min,
+                p.valid_to or date.max,
+                p.name,
+                p.name_en or "",
+                p.abbreviation or "",
+                p.successor_ids,
+                p.predecessor_ids,
+            ),
+        )
         for i, p in enumerate(ps, start=1):
             rows.append(
                 {

@@ -8,7 +8,7 @@ pyarrow dtypes (:func:`pandas_dtype`, :func:`arrow_schema`), the Frictionless
 
 Changing a column's name or type breaks consumers: bump :data:`SCHEMA_VERSION`
 (major part) and regenerate ``tests/data/schema_snapshot.json`` with
-``python -m pipeline.datasets.schema --snapshot tests/data/schema_snapshot.json``.
+``python -m pipeline.datasets snapshot tests/data/schema_snapshot.json``.
 
 Conventions: list-valued fields are published as long tables
 (``measure_ministries``, ``measure_agencies``, ``key_points``); a few
@@ -18,7 +18,6 @@ Conventions: list-valued fields are published as long tables
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -505,20 +504,15 @@ def snapshot() -> dict[str, Any]:
 
 
 def snapshot_json() -> str:
-    return json.dumps(snapshot(), indent=1, ensure_ascii=False) + "\n"
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m pipeline.datasets.schema --snapshot PATH`` writes the snapshot; no argument prints it."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["--snapshot"] and len(argv) == 2:
-        from pipeline.fileio import atomic_write_text
-
-        atomic_write_text(argv[1], snapshot_json())
-        return 0
-    sys.stdout.write(snapshot_json())
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    """The snapshot as JSON, one ``[column, type]`` pair per line (readable diffs)."""
+    snap = snapshot()
+    lines = ["{", f' "schema_version": {json.dumps(snap["schema_version"])},', ' "tables": {']
+    names = list(snap["tables"])
+    for i, name in enumerate(names):
+        lines.append(f"  {json.dumps(name)}: [")
+        cols = snap["tables"][name]
+        for j, pair in enumerate(cols):
+            lines.append("   " + json.dumps(pair, ensure_ascii=False) + ("," if j < len(cols) - 1 else ""))
+        lines.append("  ]" + ("," if i < len(names) - 1 else ""))
+    lines += [" }", "}"]
+    return "\n".join(lines) + "\n"

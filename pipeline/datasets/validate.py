@@ -7,6 +7,7 @@ dtypes, nulls, enums, patterns, minimums, unique primary key). Across tables: fo
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Mapping
 
 import pandas as pd
@@ -25,22 +26,40 @@ def _first(values: list, n: int = 5) -> str:
     return shown + (f" (+{len(values) - n} more)" if len(values) > n else "")
 
 
-def validate_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Validate one table with its pandera schema; raise :class:`DatasetError` listing the failures."""
+def _failures(name: str, df: pd.DataFrame) -> list[str]:
+    """Human-readable schema failures of one table, each naming the row by its primary key."""
     import pandera.errors as pe
 
     try:
-        return pandera_schema(name).validate(df, lazy=True)
+        pandera_schema(name).validate(df, lazy=True)
     except pe.SchemaErrors as exc:
-        fc = exc.failure_cases
-        items = []
-        for _, r in fc.head(8).iterrows():
-            items.append(f"{r.get('column')}: {r.get('check')} failed for {r.get('failure_case')!r}")
-        more = f" (+{len(fc) - 8} more)" if len(fc) > 8 else ""
-        raise DatasetError(
-            f"table {name} breaks its schema: " + "; ".join(items) + more,
-            hint="fix the extraction or the schema in pipeline/datasets/schema.py",
-        ) from None
+        pk = list(table(name).primary_key)
+        out = []
+        for _, r in exc.failure_cases.iterrows():
+            where = ""
+            idx = r.get("index")
+            if idx is not None and not pd.isna(idx) and idx in df.index and set(pk) <= set(df.columns):
+                key = ", ".join(f"{k}={_scalar(df.at[idx, k])!r}" for k in pk)
+                where = f" at {key}"
+            out.append(f"{name}.{r.get('column')}: {r.get('check')} failed for {r.get('failure_case')!r}{where}")
+        return out
+    return []
+
+
+def _raise(failures: list[str]) -> None:
+    shown = "; ".join(failures[:8]) + (f" (+{len(failures) - 8} more)" if len(failures) > 8 else "")
+    raise DatasetError(
+        f"tables break the schema: {shown}",
+        hint="fix the extraction or the schema in pipeline/datasets/schema.py",
+    )
+
+
+def validate_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Validate one table with its pandera schema; raise :class:`DatasetError` listing the failures."""
+    failures = _failures(name, df)
+    if failures:
+        _raise(failures)
+    return df
 
 
 def check_foreign_keys(tables: Mapping[str, pd.DataFrame]) -> None:
@@ -94,7 +113,36 @@ def validate_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFram
             f"table set incomplete: missing {missing}, unknown {extra}",
             hint="build tables with pipeline.datasets.build_tables",
         )
-    out = {n: validate_table(n, tables[n]) for n in TABLE_NAMES}
+    failures = [f for n in TABLE_NAMES for f in _failures(n, tables[n])]
+    if failures:
+        _raise(failures)
+    out = {n: tables[n] for n in TABLE_NAMES}
     check_measure_ids(out["measures"])
     check_foreign_keys(out)
+    return out
+
+
+def validate_package(out_dir: str | Path) -> list[str]:
+    """Run Frictionless on ``out_dir/datapackage.json``; return its errors (empty list: valid).
+
+    Needs the ``frictionless`` package (a dev dependency); raises :class:`DatasetError` without it.
+    """
+    try:
+        import frictionless
+    except ImportError:
+        raise DatasetError(
+            "frictionless is not installed", path=out_dir, hint="pip install frictionless, or use validate_tables"
+        ) from None
+    path = Path(out_dir) / "datapackage.json"
+    if not path.exists():
+        raise DatasetError("no datapackage.json", path=out_dir, hint="write the outputs with write_tables first")
+    report = frictionless.validate(str(path))
+    if report.valid:
+        return []
+    out = []
+    for task in report.tasks:
+        for err in task.errors:
+            out.append(f"{task.name}: {err.message}")
+    for err in report.errors:
+        out.append(err.message)
     return out

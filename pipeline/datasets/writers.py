@@ -180,6 +180,28 @@ def _change_rows(changes: Iterable[MeasureChange]) -> list[dict[str, Any]]:
     return rows
 
 
+def _agency_resolver(agency_ids: Mapping[str, str] | None):
+    """name -> agency_id: the given mapping first, then ``default_registry().resolve_agency``."""
+    given = dict(agency_ids or {})
+    try:
+        from pipeline.reference import default_registry  # type: ignore[attr-defined]
+
+        registry = default_registry()
+        resolve = getattr(registry, "resolve_agency", None)
+    except ImportError:
+        resolve = None
+
+    def agency_id(name: str) -> str | None:
+        if name in given:
+            return given[name]
+        if resolve is not None:
+            found = resolve(name)
+            return getattr(found, "agency_id", None) if found is not None else None
+        return None
+
+    return agency_id
+
+
 def build_tables(
     press_releases: Iterable[PressReleaseFacts] = (),
     plans: Iterable[PlanExtraction] = (),
@@ -196,11 +218,12 @@ def build_tables(
     ``documents``: further documents without extraction (e.g. landing pages); ``mentions``: mentions
     found outside plans (e.g. in press releases); ``ministries``: registry periods (default: the
     reference registry, or the ministries named in the records if it is not importable);
-    ``agency_ids``: canonical agency name -> registry id, for ``measure_agencies.agency_id``.
+    ``agency_ids``: canonical agency name -> registry id, for ``measure_agencies.agency_id``
+    (names not in it are resolved with the reference registry when it is importable).
     The result is not yet validated across tables: :func:`write_tables` does that.
     """
     press_releases, plans = list(press_releases), list(plans)
-    agency_ids = dict(agency_ids or {})
+    agency_id = _agency_resolver(agency_ids)
     rows: dict[str, list[dict[str, Any]]] = {n: [] for n in TABLE_NAMES}
     named: list[tuple[str, str | None, str | None]] = []  # ministries seen, for the fallback registry
 
@@ -275,7 +298,7 @@ def build_tables(
                         "document_id": m.document_id,
                         "measure_id": m.measure_id,
                         "agency": agency,
-                        "agency_id": agency_ids.get(agency),
+                        "agency_id": agency_id(agency),
                     }
                 )
         rows["mentions"] += [_mention_row(x) for x in plan.mentions]
@@ -315,7 +338,8 @@ def merge_tables(existing: Mapping[str, pd.DataFrame], new: Mapping[str, pd.Data
 
     Every row of a document present in the new ``documents`` (or in the new table itself) is
     replaced, so a re-extracted document never keeps stale rows; ``changes`` and ``consistency``
-    are replaced per document pair; ``ministries`` is replaced whole when new rows are given.
+    are replaced per document pair, and their rows involving a re-extracted document are dropped
+    (they must be recomputed); ``ministries`` is replaced whole when new rows are given.
     """
     new_docs = set(new["documents"]["document_id"].tolist()) if "documents" in new else set()
     out: dict[str, pd.DataFrame] = {}
@@ -338,7 +362,11 @@ def merge_tables(existing: Mapping[str, pd.DataFrame], new: Mapping[str, pd.Data
         else:
             scope = list(t.merge_scope)
             replaced = set(map(tuple, new_df[scope].astype(object).itertuples(index=False)))
-            mask = [tuple(r) not in replaced for r in old_df[scope].astype(object).itertuples(index=False)]
+            # rows of a replaced pair, or involving a re-extracted document, are stale
+            mask = [
+                tuple(r) not in replaced and not (set(r) & new_docs)
+                for r in old_df[scope].astype(object).itertuples(index=False)
+            ]
             keep = old_df[mask]
         frames = [f for f in (keep, new_df) if len(f)]
         merged = pd.concat(frames, ignore_index=True) if frames else new_df
@@ -442,13 +470,17 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, *, mer
         raise DatasetError(f"unknown table(s) {unknown}", path=out_dir, hint=f"known tables: {', '.join(TABLE_NAMES)}")
     with _locked(out_dir):
         recover(out_dir)
-        if merge:
-            full = merge_tables(read_tables(out_dir), tables)
-        else:
-            full = {
-                t.name: sort_frame(t, coerce_frame(t, tables[t.name])) if t.name in tables else empty_frame(t.name)
-                for t in TABLES
-            }
+        try:
+            if merge:
+                full = merge_tables(read_tables(out_dir), tables)
+            else:
+                full = {
+                    t.name: sort_frame(t, coerce_frame(t, tables[t.name])) if t.name in tables else empty_frame(t.name)
+                    for t in TABLES
+                }
+        except (KeyError, ValueError, TypeError) as exc:
+            msg = exc.args[0] if exc.args else str(exc)
+            raise DatasetError(str(msg), path=out_dir, hint="build the tables with pipeline.datasets.build_tables") from None
         full = validate_tables(full)
         files = render_files(full)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))

@@ -35,7 +35,7 @@ from pipeline.errors import TiltakError
 from pipeline.fileio import atomic_write_text
 
 #: Bump when the build rules change, so old caches are not reused.
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 
 #: Part-of-speech priority for conflicting lemmas (first wins).
 POS_PRIORITY = ("noun", "verb", "adj", "adv")
@@ -110,45 +110,41 @@ def _stop_words() -> frozenset[str]:
     return frozenset(w.lower() for w in STOP_WORDS)
 
 
-def build_table() -> tuple[dict[str, str], list[str]]:
+def build_table() -> tuple[dict[str, str], frozenset[str]]:
     """Merge ``nb_lemma_exc`` (all POS) and ``nb_lemma_lookup`` into one lower-cased dict.
 
-    Returns ``(lemmas, noun_forms)``; deterministic for a given spacy-lookups-data version.
+    Returns ``(lemmas, noun_forms)``; deterministic for a given spacy-lookups-data version:
+    a higher-priority POS overrides a lower one; within a POS the first table entry of
+    forms that differ only in case wins, and its first lemma.
     """
     exc: dict[str, dict[str, list[str]]] = _read_table("nb_lemma_exc")
     lookup: dict[str, str] = _read_table("nb_lemma_lookup")
     stop = _stop_words()
-
-    # form -> ordered candidate lemmas (by POS priority, then table order)
-    candidates: dict[str, list[str]] = {}
-    nouns: set[str] = set()
     pos_order = [p for p in POS_PRIORITY if p in exc] + sorted(p for p in exc if p not in POS_PRIORITY)
-    for pos in pos_order:
-        for form, lemmas in exc[pos].items():
-            key = form.lower()
-            if pos == "noun":
-                nouns.add(key)
-            bucket = candidates.setdefault(key, [])
-            for lemma in lemmas:
-                if lemma and lemma not in bucket:
-                    bucket.append(lemma)
 
     table: dict[str, str] = {}
-    for key in sorted(candidates):
-        cands = candidates[key]
-        if key in stop:
-            own = [c for c in cands if c.lower() == key]
-            if own:
-                table[key] = own[0]
-                continue
-        table[key] = cands[0]
+    for pos in reversed(pos_order):  # lowest priority first: higher ones overwrite
+        # reversed items: the first of several case variants is written last and wins
+        table.update({f.lower(): ls[0] for f, ls in reversed(exc[pos].items()) if ls and ls[0]})
 
-    for form, lemma in sorted(lookup.items()):
+    for key in stop:  # stop-word guard: keep the word itself if it is one of its lemmas
+        cands = [
+            lemma
+            for pos in pos_order
+            for form in dict.fromkeys((key, key.capitalize(), key.upper()))
+            for lemma in exc[pos].get(form, ())
+        ]
+        own = [c for c in cands if c.lower() == key]
+        if own:
+            table[key] = own[0]
+
+    for form, lemma in lookup.items():
         key = form.lower()
         if key in table or " " in lemma or not lemma:
             continue
         table[key] = lemma
-    return table, sorted(nouns)
+    nouns = frozenset(f.lower() for f in exc.get("noun", ()))
+    return table, nouns
 
 
 _LOCK = threading.RLock()
@@ -182,8 +178,7 @@ def load_table(*, rebuild: bool = False) -> LemmaTable:
             except (OSError, ValueError, KeyError, TypeError):
                 pass  # a corrupt or foreign cache is rebuilt below
         t0 = time.perf_counter()
-        lemmas, nouns = build_table()
-        noun_set = frozenset(nouns)
+        lemmas, noun_set = build_table()
         elapsed = time.perf_counter() - t0
         payload = {
             "source": "spacy-lookups-data nb_lemma_exc + nb_lemma_lookup",

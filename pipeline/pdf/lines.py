@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+
+
 from pipeline.model import Char, Line
 from pipeline.pdf.text import normalize
 
@@ -151,36 +154,163 @@ def _text(seg: list[Char]) -> str:
     return "".join(parts)
 
 
+def _cut_points(frag_boxes: list[list[tuple[float, float]]], mids: list[float], sizes: list[float],
+                min_side: float = 2.0, window: float = 12.0, share: float = 0.8, min_gutter: float = 0.8,
+                min_rows: int = 2) -> list[set[int]]:
+    """For each row, the indices ``k`` of gaps (between fragment k and k+1) that are gutters.
+
+    A gap is a gutter when the rows above it, or the rows below it (within ``window`` font sizes),
+    that reach across the same x-interval leave a strip of it (``min_gutter`` ems wide) empty too;
+    rows that end before it or start after it (the other column's lines on offset baselines)
+    say nothing. The row must also hold ``min_side`` ems of text on each side. Word gaps of
+    justified text wander from row to row and never line up like that; bullets and
+    right-aligned page numbers are too narrow to count as a column. Looking at each side
+    separately keeps gutters next to a full-width region (an intro paragraph above two columns).
+    """
+    order = sorted(range(len(mids)), key=lambda r: mids[r])
+    pos = {r: i for i, r in enumerate(order)}
+    cuts: list[set[int]] = [set() for _ in mids]
+    for r, boxes in enumerate(frag_boxes):
+        if len(boxes) < 2:
+            continue
+        size = max(sizes[r], 1.0)
+        halves: list[list[int]] = []
+        i = pos[r]
+        for step in (-1, 1):
+            half: list[int] = []
+            j = i + step
+            while 0 <= j < len(order) and abs(mids[order[j]] - mids[r]) <= window * size:
+                half.append(order[j])
+                j += step
+            if len(half) >= min_rows:
+                halves.append(half)
+        near = [abs(mids[order[j]] - mids[r]) for j in (i - 1, i + 1) if 0 <= j < len(order)]
+        if not near or min(near) > 2.0 * size:
+            # an isolated row (running header/footer, caption): wide gaps separate items
+            for k in range(len(boxes) - 1):
+                if boxes[k + 1][0] - boxes[k][1] >= 2.0 * size:
+                    cuts[r].add(k)
+            continue
+        if not halves:
+            continue
+        start = boxes[0][0]
+        row_end = boxes[-1][1]
+        need = max(2.0, min_gutter * size)
+        for k in range(len(boxes) - 1):
+            a, b = boxes[k][1] + 0.5, boxes[k + 1][0] - 0.5
+            if b - a < need:
+                continue
+            if a - start < min_side * size or row_end - b < min_side * size:
+                continue
+            width = int(b - a) + 1
+            for half in halves:
+                busy = np.zeros(width + 1, dtype=np.int32)
+                span = np.zeros(width + 1, dtype=np.int32)
+                for n in half:
+                    nb = frag_boxes[n]
+                    if not nb or nb[0][0] >= b or nb[-1][1] <= a:
+                        continue
+                    span[max(0, int(nb[0][0] - a))] += 1
+                    span[min(width, int(np.ceil(nb[-1][1] - a)))] -= 1
+                    for x0, x1 in nb:
+                        if x0 < b and x1 > a:
+                            busy[max(0, int(x0 - a))] += 1
+                            busy[min(width, int(np.ceil(x1 - a)))] -= 1
+                busy = np.cumsum(busy)[:width]
+                span = np.cumsum(span)[:width]
+                # free: (almost) no row that reaches across x has ink at x
+                if _longest_run(busy <= (1.0 - share) * span) >= need:
+                    cuts[r].add(k)
+                    start = boxes[k + 1][0]
+                    break
+    return cuts
+
+
+def _longest_run(mask) -> int:
+    best = cur = 0
+    for v in mask:
+        cur = cur + 1 if v else 0
+        best = max(best, cur)
+    return best
+
+
 def build_lines(chars: list[Char], page: int, gap_factor: float = 0.8) -> list[TextLine]:
-    """Group one page's glyphs into :class:`TextLine` segments, top to bottom, left to right."""
+    """Group one page's glyphs into :class:`TextLine` segments, top to bottom, left to right.
+
+    Rows are split into fragments at gaps wider than ``gap_factor`` ems; fragments are joined
+    again unless the gap is a gutter (see :func:`_cut_points`), so word gaps of justified text,
+    however wide, stay inside a line. A line joined from several fragments keeps them in
+    ``extra["frags"]`` as ``(text, x0, x1)`` (tab stops, right-aligned TOC page numbers).
+    """
+    rows = _rows(chars)
+    row_frags: list[list[list[Char]]] = []
+    frag_boxes: list[list[tuple[float, float]]] = []
+    mids: list[float] = []
+    sizes: list[float] = []
+    for row in rows:
+        frags = []
+        boxes = []
+        for f in _segment(row, gap_factor):
+            ink = [c for c in f if not c.text.isspace()]
+            if ink:
+                frags.append(f)
+                boxes.append((min(c.x0 for c in ink), max(c.x1 for c in ink)))
+        row_frags.append(frags)
+        frag_boxes.append(boxes)
+        ink_all = [c for c in row if not c.text.isspace()] or row
+        mids.append(sum((c.top + c.bottom) / 2 for c in ink_all) / len(ink_all))
+        sizes.append(_dominant([round(c.size) for c in ink_all], [1] * len(ink_all)))
+    cuts = _cut_points(frag_boxes, mids, sizes)
     out: list[TextLine] = []
-    for row_id, row in enumerate(_rows(chars)):
-        for seg in _segment(row, gap_factor):
-            ink = [c for c in seg if not c.text.isspace()]
-            if not ink:
+    for row_id, frags in enumerate(row_frags):
+        groups: list[list[list[Char]]] = []
+        for k, f in enumerate(frags):
+            if k == 0 or (k - 1) in cuts[row_id]:
+                groups.append([f])
+            else:
+                groups[-1].append(f)
+        for parts in groups:
+            seg: list[Char] = []
+            for k, f in enumerate(parts):
+                if k:
+                    seg.append(Char(" ", seg[-1].x1, f[0].top, f[0].x0, f[0].bottom, f[0].size, f[0].fontname, page))
+                seg.extend(f)
+            line = _make_line(seg, page, row_id)
+            if line is None:
                 continue
-            text = normalize(_text(seg))
-            if not text:
-                continue
-            weights = [max(1, len(c.text)) for c in ink]
-            size = _dominant([round(c.size * 2) / 2 for c in ink], weights)
-            bold_count = sum(w for c, w in zip(ink, weights) if c.bold)
-            font = _dominant([c.fontname for c in ink], weights)
-            same = [c for c in ink if abs(c.size - size) <= 0.6] or ink
-            out.append(
-                TextLine(
-                    text=text,
-                    page=page,
-                    x0=min(c.x0 for c in ink),
-                    top=min(c.top for c in same),
-                    x1=max(c.x1 for c in ink),
-                    bottom=max(c.bottom for c in same),
-                    size=float(size),
-                    bold=bold_count * 2 > sum(weights),
-                    row=row_id,
-                    n_chars=len(ink),
-                    font=font,
-                )
-            )
+            if len(parts) > 1:
+                line.extra["frags"] = [
+                    (normalize(_text(f)), min(c.x0 for c in f if not c.text.isspace()),
+                     max(c.x1 for c in f if not c.text.isspace()))
+                    for f in parts
+                ]
+            out.append(line)
     out.sort(key=lambda ln: (ln.row, ln.x0))
     return out
+
+
+def _make_line(seg: list[Char], page: int, row_id: int) -> TextLine | None:
+    ink = [c for c in seg if not c.text.isspace()]
+    if not ink:
+        return None
+    text = normalize(_text(seg))
+    if not text:
+        return None
+    weights = [max(1, len(c.text)) for c in ink]
+    size = _dominant([round(c.size * 2) / 2 for c in ink], weights)
+    bold_count = sum(w for c, w in zip(ink, weights) if c.bold)
+    font = _dominant([c.fontname for c in ink], weights)
+    same = [c for c in ink if abs(c.size - size) <= 0.6] or ink
+    return TextLine(
+        text=text,
+        page=page,
+        x0=min(c.x0 for c in ink),
+        top=min(c.top for c in same),
+        x1=max(c.x1 for c in ink),
+        bottom=max(c.bottom for c in same),
+        size=float(size),
+        bold=bold_count * 2 > sum(weights),
+        row=row_id,
+        n_chars=len(ink),
+        font=font,
+    )

@@ -56,7 +56,7 @@ def typical_gap(pages: dict[int, list[TextLine]], body_size: float) -> float:
     return float(statistics.median(gaps))
 
 
-def group_lines(ordered: list[TextLine], gap0: float) -> list[Group]:
+def group_lines(ordered: list[TextLine], gap0: float, body_size: float = 10.0) -> list[Group]:
     """Group one page's ordered lines (furniture removed) into paragraphs."""
     groups: list[Group] = []
     col_right: dict[tuple[int, int], float] = {}
@@ -87,7 +87,8 @@ def group_lines(ordered: list[TextLine], gap0: float) -> list[Group]:
             if not new:
                 right = col_right[(ln.band, ln.column)]
                 left_edge = cur.extra.get("text_x0", cur.lines[0].x0)
-                if ends_sentence(prev.text) and (
+                plain = not ln.bold and ln.size < body_size + 0.9  # headings wrap freely
+                if plain and ends_sentence(prev.text) and (
                     ln.x0 > prev.x0 + 0.8 * ln.size  # first-line indent
                     or prev.x1 < right - 3.0 * ln.size  # short last line
                 ):

@@ -37,6 +37,7 @@ _DASH_ONE_SIDE = re.compile(r"(?<=\w)\s+([–—])(?=\w)|(?<=\w)([–—])\s+(?=
 # glyphs used as list bullets (incl. Symbol/Wingdings private-use code points)
 BULLETS = "•◦▪▫■□●○‣⁃∙·–—-*\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2043\u2219\u25aa\u25cf\u25e6\u2713\u2714➢►▶"
 _BULLET = re.compile(r"^\s*([" + re.escape(BULLETS) + r"])\s+(?=\S)")
+_CID = re.compile(r"^\s*(\(cid:\d+\))\s*(?=\S)")  # pdfminer's name for an unmapped glyph
 _ENUM = re.compile(r"^\s*(\(?[a-zæøå]\)|\(\d{1,2}\)|\d{1,2}\))\s+(?=\S)")
 
 
@@ -65,6 +66,9 @@ def strip_bullet(text: str) -> tuple[str, str | None]:
     followed by whitespace count as list markers.
     """
     m = _BULLET.match(text)
+    if m:
+        return text[m.end():], m.group(1)
+    m = _CID.match(text)
     if m:
         return text[m.end():], m.group(1)
     m = _ENUM.match(text)

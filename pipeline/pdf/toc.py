@@ -41,10 +41,18 @@ def _parse_row(segs: list[TextLine], right_edge: float) -> TocRow | None:
     m = _LEADER.match(text)
     if m:
         return TocRow(m.group("title").strip(), m.group("label"), segs[0].x0, list(segs))
-    if len(segs) >= 2 and _LABEL.match(segs[-1].text) and segs[-1].x1 >= right_edge - 3 * segs[-1].size:
-        title = " ".join(s.text for s in segs[:-1]).strip()
-        if title and not _LABEL.match(title):
-            return TocRow(title, segs[-1].text, segs[0].x0, list(segs))
+    # a page number set apart (separate segment, or a fragment after a wide gap) at the right edge
+    pieces: list[tuple[str, float, float]] = []
+    for s in segs:
+        pieces.extend(s.extra.get("frags") or [(s.text, s.x0, s.x1)])
+    if len(pieces) >= 2:
+        label, lx0, lx1 = pieces[-1]
+        size = segs[-1].size or 10.0
+        gap = lx0 - pieces[-2][2]
+        if _LABEL.match(label) and lx1 >= right_edge - 3 * size and gap > 2 * size:
+            title = " ".join(p[0] for p in pieces[:-1]).strip()
+            if title and not _LABEL.match(title):
+                return TocRow(title, label, segs[0].x0, list(segs))
     return None
 
 

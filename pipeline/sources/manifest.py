@@ -193,7 +193,8 @@ def validate_https_url(value: Any, *, manifest: str | Path | None = None, entry:
     try:
         parts = urlsplit(value.strip())
     except ValueError as exc:
-        raise ManifestError(f"{where} is not a valid URL ({exc})", path=manifest, hint="give an https:// address") from None
+        raise ManifestError(f"{where} is not a valid URL ({exc})", path=manifest,
+                            hint="give an https:// address") from None
     if parts.scheme.lower() != "https":
         raise ManifestError(
             f"{where} uses scheme {parts.scheme or 'none'!r}; only https is accepted",
@@ -201,7 +202,8 @@ def validate_https_url(value: Any, *, manifest: str | Path | None = None, entry:
             hint="use the https:// address of the page",
         )
     if not parts.hostname or any(c.isspace() for c in value.strip()):
-        raise ManifestError(f"{where} has no host or contains spaces", path=manifest, hint="give a full https:// address")
+        raise ManifestError(f"{where} has no host or contains spaces", path=manifest,
+                            hint="give a full https:// address")
     return value.strip()
 
 

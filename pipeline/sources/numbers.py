@@ -9,7 +9,6 @@ for use in larger patterns.
 
 from __future__ import annotations
 
-import re
 
 __all__ = ["parse_count", "COUNT_PATTERN"]
 

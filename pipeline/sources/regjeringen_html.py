@@ -156,17 +156,24 @@ def html_to_paragraphs(el: Tag | None) -> list[str]:
 
 
 def government_from_url(url: str | None) -> str | None:
-    """``.../dokumentarkiv/regjeringen-stoltenberg-ii/...`` -> ``"Regjeringen Stoltenberg II"``."""
+    """The government of an archive address, from the segment after ``/dokumentarkiv/``.
+
+    ``.../dokumentarkiv/regjeringen-solberg/...`` -> ``"Regjeringen Solberg"``;
+    ``.../dokumentarkiv/stoltenberg-ii/...`` -> ``"Regjeringen Stoltenberg II"``.
+    """
     if not url:
         return None
-    m = re.search(r"/(regjeringen-[a-z\u00e6\u00f8\u00e5-]+?)(?:/|$)", urlsplit(url).path)
+    m = re.search(r"/dokumentarkiv/([a-z\u00e6\u00f8\u00e5]+(?:-[a-z\u00e6\u00f8\u00e5]+){0,3})(?:/|$)",
+                  urlsplit(url).path.lower())
     if not m:
         return None
     words = m.group(1).split("-")
-    out = []
-    for w in words:
-        out.append(w.upper() if re.fullmatch(r"[ivx]+", w) else w.capitalize())
-    return " ".join(out)
+    if words[0] == "regjeringen":
+        words = words[1:]
+    if not words or not (1 <= len(words) <= 2) or (len(words) == 2 and not re.fullmatch(r"[ivx]+", words[1])):
+        return None
+    out = [w.upper() if re.fullmatch(r"[ivx]+", w) else w.capitalize() for w in words]
+    return "Regjeringen " + " ".join(out)
 
 
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
@@ -283,13 +290,16 @@ def parse_html_article(html: str, *, path: str | None = None, url: str | None = 
         soup.select_one("header.article-header") or soup.select_one("div.article-body")
         or soup.select_one("div.article-info")
     )
-    if not has_template:
-        raise NotAnArticleError(
-            "not a regjeringen.no article page (no article-header, article-info or article-body)",
-            path=path,
-            hint="save the article page itself from regjeringen.no, or list the file with its correct kind",
-        )
     page_url = url or _page_url(soup)
+    if not has_template:
+        legacy = _legacy_container(soup, page_url)
+        if legacy is None:
+            raise NotAnArticleError(
+                "not a regjeringen.no article page (no article-header, article-info or article-body)",
+                path=path,
+                hint="save the article page itself from regjeringen.no, or list the file with its correct kind",
+            )
+        return _parse_legacy(soup, legacy, path=path, url=page_url)
     root = _article_root(soup) or soup.body or soup
 
     h1 = soup.select_one("header.article-header h1") or root.find("h1")
@@ -349,4 +359,62 @@ def parse_html_article(html: str, *, path: str | None = None, url: str | None = 
         attachments=attachments,
         source_url=page_url,
         historical=historical,
+    )
+
+
+# --------------------------------------------------------------------------- older layouts
+
+_LEGACY_LABEL = re.compile(r"\b(?:Dato|Utgiver|Publisert under)\s*:", re.IGNORECASE)
+
+
+def _legacy_container(soup: BeautifulSoup, page_url: str | None) -> Tag | None:
+    """For pages without the current template: the main content element, if this is evidently a
+    regjeringen.no article (site named in address or metadata, an <h1>, and a date/publisher line
+    or DC.Date metadata); else None."""
+    host = (urlsplit(page_url).hostname or "") if page_url else ""
+    site = host.endswith("regjeringen.no") or "regjeringen" in (_meta(soup, "DC.Publisher") or "").lower() or \
+        "regjeringen.no" in _text_of(soup.title).lower()
+    if not site:
+        return None
+    container = soup.find("main") or soup.find(id=re.compile(r"^(?:content|maincontent|article|main)", re.I)) \
+        or soup.body
+    if container is None or container.find("h1") is None:
+        return None
+    if not (_LEGACY_LABEL.search(_text_of(container)) or _meta(soup, "DC.Date")):
+        return None
+    return container
+
+
+def _parse_legacy(soup: BeautifulSoup, container: Tag, *, path: str | None, url: str | None) -> Article:
+    import copy
+
+    box = copy.copy(container)
+    h1 = box.find("h1")
+    title = _text_of(h1)
+    # drop everything up to and including the <h1> (breadcrumbs, labels), keep the label lines for metadata
+    text_all = _text_of(box)
+    if h1 is not None:
+        h1.decompose()
+    paragraphs = html_to_paragraphs(box)
+    meta_lines = [p for p in paragraphs
+                  if (len(p) < 200 and "\n" not in p and _LEGACY_LABEL.search(p)) or p.lower() == "historisk arkiv"]
+    body = "\n\n".join(p for p in paragraphs if p not in meta_lines and p != title)
+    if not body.strip():
+        raise NotAnArticleError("article page has no body text", path=path,
+                                hint="the page may not have loaded completely; save it again from a browser")
+    label_text = " | ".join(meta_lines)
+    published = parse_date(_label_value(label_text, "Dato")) or parse_date(_meta(soup, "DC.Date") or "")
+    publisher = _label_value(label_text, "Utgiver") or _meta(soup, "DC.Creator", "author")
+    government = _label_value(label_text, "Publisert under") or government_from_url(url)
+    return Article(
+        title=title,
+        body=body,
+        ingress=None,
+        doc_type=_meta(soup, "DC.Type"),
+        publisher_name=publisher,
+        government=government,
+        published=published,
+        attachments=find_attachments(container, url),
+        source_url=url,
+        historical="historisk arkiv" in text_all.lower()[:2000] or "/dokumentarkiv/" in (url or ""),
     )

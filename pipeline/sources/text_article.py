@@ -92,12 +92,12 @@ def parse_text_article(text: str, *, path: str | None = None, url: str | None = 
                     doc_type = seg
             i += 1
             continue
-        if title is None:
-            title = line
+        if line.lower() in _TYPE_WORDS and doc_type is None:  # "Pressemelding" above or below the title
+            doc_type = line
             i += 1
             continue
-        if line.lower() in _TYPE_WORDS and doc_type is None:
-            doc_type = line
+        if title is None:
+            title = line
             i += 1
             continue
         break

@@ -158,6 +158,18 @@ def _has_measure_like(blocks: list[Block], start: int, end: int, level: int | No
     return False
 
 
+def _has_own_responsibility(blocks: list[Block], start: int, end: int) -> bool:
+    """A responsibility line before any other heading: the heading is a measure, not a part."""
+    from pipeline.structure.responsibility import LABEL_RE
+
+    for b in blocks[start + 1 : min(end, start + 30)]:
+        if LABEL_RE.match(normalize(b.text)):
+            return True
+        if b.role == "heading":
+            return False
+    return False
+
+
 def _ends(blocks: list[Block], starts: list[_Cand], level_of: dict[int, int | None], body_size: float) -> list[int]:
     """End index of each part: next part start, or an unnumbered heading at the same or higher level."""
     ends: list[int] = []
@@ -211,6 +223,12 @@ def find_outline(doc: LaidOutDocument) -> Outline:
             ]
             with_measures = sum(1 for s, e in spans if _has_measure_like(blocks, s, e, level))
             if with_measures >= max(1, len(run) // 2):
+                chosen = run
+                break
+            # No measures inside (a table-only plan): still parts if numbered from 1 and not measures themselves
+            # (measures are followed by their responsibility line).
+            with_resp = sum(1 for s, e in spans if _has_own_responsibility(blocks, s, e))
+            if run[0].number == 1 and with_resp <= len(run) // 4:
                 chosen = run
                 break
 

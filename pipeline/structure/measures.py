@@ -79,6 +79,21 @@ def is_responsibility_line(text: str) -> bool:
     return bool(LABEL_RE.match(normalize(text)))
 
 
+_OPEN_END = re.compile(r"(?:-|,|\bog|\beller|\bsamt|\bmed|\bi\s+samarbeid\s+med|\bsammen\s+med|/)\s*$", re.IGNORECASE)
+
+
+def resp_continues(prev_text: str, b: Block) -> bool:
+    """The block continues a responsibility line that the layout cut off ("... Helse- og" + "omsorgsdepartementet")."""
+    if b.role not in ("body", "other", "list_item"):
+        return False
+    t = normalize(b.text)
+    if not t or len(t.split()) > 15 or LABEL_RE.match(t):
+        return False
+    if _OPEN_END.search(prev_text):
+        return True
+    return t[:1].islower() and len(t.split()) <= 4 and not t.rstrip().endswith((".", "!", "?"))
+
+
 def _split_inline_label(text: str) -> tuple[str, str | None]:
     """"Prose. Ansvarlig: JD" -> ("Prose.", "Ansvarlig: JD")."""
     m = INLINE_LABEL_RE.search(text)
@@ -157,8 +172,11 @@ def _span_end(blocks: list[Block], c: _Cand, next_start: int, outline: Outline) 
         if LABEL_RE.match(t) or CO_LABEL_RE.match(t) or TIMEFRAME_RE.match(t):
             # responsibility (and directly following co/timeframe lines) closes a measure after its prose
             k = j + 1
+            prev = t
             while k < limit and (CO_LABEL_RE.match(normalize(blocks[k].text)) or TIMEFRAME_RE.match(normalize(blocks[k].text))
-                                 or (LABEL_RE.match(normalize(blocks[k].text)) and not seen_prose)):
+                                 or (LABEL_RE.match(normalize(blocks[k].text)) and not seen_prose)
+                                 or (k not in part_starts and resp_continues(prev, blocks[k]))):
+                prev = normalize(blocks[k].text)
                 k += 1
             if seen_prose:
                 return k
@@ -189,6 +207,19 @@ def find_body_measures(doc: LaidOutDocument, outline: Outline) -> list[RawMeasur
             nb = blocks[c.index + 1]
             if nb.role != "toc" and is_headingish(nb, doc.body_size) and c.index + 1 not in cand_idx:
                 c.title, c.title_index = normalize(nb.text), c.index + 1
+
+    # A title wrapped onto a second heading block: "Tiltak 7: Styrke samarbeidet mellom" + "politi og barnevern".
+    for c in cands:
+        j = (c.title_index if c.title_index is not None else c.index) + 1
+        if c.title and j < len(blocks) and j not in cand_idx and j not in skip:
+            nb = blocks[j]
+            t = normalize(nb.text)
+            same_style = nb.role == blocks[c.index].role and nb.bold == blocks[c.index].bold and (
+                nb.heading_level == blocks[c.index].heading_level)
+            if (same_style and nb.role == "heading" and t[:1].islower() and len(t.split()) <= 12
+                    and not c.title.rstrip().endswith((".", "!", "?", ":"))):
+                c.title = f"{c.title} {t}"
+                c.title_index = j
 
     # Evidence
     starts = sorted(cand_idx)
@@ -294,6 +325,25 @@ def _dedupe(cands: list[_Cand], blocks: list[Block]) -> list[_Cand]:
     return [c for c in cands if c.index in keep]
 
 
+def _is_label_block(blocks: list[Block], j: int, first: int) -> bool:
+    """Block ``j`` is a responsibility line or a continuation of one."""
+    while j >= first:
+        t = normalize(blocks[j].text)
+        if LABEL_RE.match(t) or CO_LABEL_RE.match(t):
+            return True
+        if j - 1 >= first and resp_continues(normalize(blocks[j - 1].text), blocks[j]):
+            j -= 1
+            continue
+        return False
+    return False
+
+
+def _join_wrapped(a: str, b: str) -> str:
+    if a.endswith("-") and not re.match(r"(og|eller)\b", b) and b[:1].islower():
+        return a[:-1] + b
+    return f"{a} {b}"
+
+
 def _build(blocks: list[Block], c: _Cand, end: int) -> RawMeasure:
     paras: list[str] = []
     resp: list[str] = []
@@ -312,6 +362,9 @@ def _build(blocks: list[Block], c: _Cand, end: int) -> RawMeasure:
         page_end = max(page_end, b.page_end)
         if LABEL_RE.match(t) or CO_LABEL_RE.match(t):
             resp.append(t)
+            continue
+        if resp and j > first and resp_continues(resp[-1], b) and _is_label_block(blocks, j - 1, first):
+            resp[-1] = _join_wrapped(resp[-1], t)
             continue
         if (tm := TIMEFRAME_RE.match(t)) is not None:
             timeframe = tm.group("value").strip().rstrip(".")

@@ -87,6 +87,26 @@ def _split_items(s: str) -> list[str]:
     return [i for i in items if i]
 
 
+_BREAKABLE_SPACE = re.compile(r"(?<=[a-zæøå])\s(?=[a-zæøå])|(?<=\b[A-ZÆØÅ])\s(?=[A-ZÆØÅ]{1,4}\b)|(?<=\b[A-ZÆØÅ]{2})\s(?=[A-ZÆØÅ]{1,3}\b)")
+_KEEP_WORDS = {"og", "eller", "for", "i", "med", "av", "til", "samt"}
+
+
+def _rejoined(item: str) -> list[str]:
+    """Variants of ``item`` with spaces inside broken words removed (all at once, then one at a time)."""
+    spots = []
+    for m in _BREAKABLE_SPACE.finditer(item):
+        left = item[: m.start()].split(" ")[-1].lower()
+        right = item[m.end():].split(" ")[0].lower()
+        if left.rstrip(",") not in _KEEP_WORDS and right not in _KEEP_WORDS:
+            spots.append(m.start())
+    if not spots or len(spots) > 6:
+        return []
+    out = ["".join(ch for k, ch in enumerate(item) if k not in spots)]
+    if len(spots) > 1:
+        out += [item[:k] + item[k + 1:] for k in spots]
+    return out
+
+
 def _is_all(item: str) -> bool:
     return bool(_ALL_RE.match(item.strip()))
 
@@ -129,6 +149,11 @@ def parse_responsibility(
             result.all_ministries = True
             return "all"
         mod = try_resolve(reg, item, on)
+        if mod is None:
+            for repaired in _rejoined(item):  # "inkluderingsd epartementet": a word broken in a narrow cell
+                mod = try_resolve(reg, repaired, on)
+                if mod is not None:
+                    break
         if mod is not None:
             if mod.ministry_id not in seen:
                 seen.add(mod.ministry_id)
@@ -157,7 +182,7 @@ def parse_responsibility(
             kind = add(item, role)
             if kind == "unknown":
                 # Maybe several names or extra words: let the NLP entity finder look inside.
-                found = _entities_in(item, on, reg)
+                found = _entities_in(item, on, reg) if " " in item.strip() else []
                 if found:
                     for sub in found:
                         role = first_role if not any(r.role == "lead" for r in result.responsibilities) else rest_role

@@ -78,6 +78,7 @@ def _frac(rows: list[list[str]], col: int, pred: Callable[[str], bool]) -> float
 def classify_content(rows: list[list[str]], ncols: int, known: dict[str, int]) -> dict[str, int]:
     """Fill missing column kinds from the cells."""
     out = dict(known)
+    rows = [r for r in rows if len({c for c in r if c}) >= 2] or rows  # section rows say nothing about columns
     free = [c for c in range(ncols) if c not in out.values()]
     if "number" not in out:
         for c in free:
@@ -177,12 +178,13 @@ def table_measures(
         distinct = list(dict.fromkeys(filled))
         num_cell = cell(r, "number")
         if len(distinct) == 1 and not _NUMBERISH.match(distinct[0]):
-            m = KEYWORD_PART_RE.match(distinct[0])
-            if m and (n := parse_number_token(m.group("num"))) is not None:
-                part_number, part_title = n, m.group("title").strip(" :.–-") or None
+            found = _part_row(distinct[0], outline)
+            if found is not None:
+                part_number, part_title = found
                 continue
-            if not out or "number" in cols:
-                continue  # a section row without a part number
+            # A section row: one text across merged cells, or only in the number column.
+            if len(filled) > 1 or ("number" in cols and num_cell) or not out:
+                continue
         if "number" in cols and not num_cell and out:
             prev = out[-1]  # continuation of the previous row (broken over a page)
             prev.title = _join(prev.title, cell(r, "title"))
@@ -224,6 +226,21 @@ def table_measures(
             rm.extra_responsibility.append((co, "co"))
         out.append(rm)
     return TableMeasures(table=table, columns=cols, measures=out)
+
+
+_NUMBERED_PART = re.compile(r"^(?P<num>\d{1,2})\.?\s+(?P<title>[A-ZÆØÅ].*)$")
+
+
+def _part_row(text: str, outline: Outline | None) -> tuple[int, str | None] | None:
+    """A section row naming a part: "Del 2: Politiet", "2 Politiet", or a part title from the outline."""
+    m = KEYWORD_PART_RE.match(text) or _NUMBERED_PART.match(text)
+    if m and (n := parse_number_token(m.group("num"))) is not None:
+        return n, m.group("title").strip(" :.–-") or None
+    if outline is not None and outline.parts:
+        best = max(outline.parts, key=lambda p: fuzz.ratio(p.title.lower(), text.lower()))
+        if fuzz.ratio(best.title.lower(), text.lower()) >= 90:
+            return best.number, best.title
+    return None
 
 
 def _join(a: str, b: str) -> str:

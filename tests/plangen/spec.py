@@ -33,11 +33,15 @@ class MeasureSpec:
     timeframe: str | None = None  # "2016–2018"
     xrefs: list[str] = field(default_factory=list)  # keys of measures referred to ("jf. tiltak N")
     agency_in_resp: str | None = None  # agency put in brackets in the responsibility line
+    all_ministries: bool = False  # responsibility "Alle departementer" (lead is then "")
 
-    def text(self, numbers: dict[str, str]) -> str:
-        """The measure's prose with cross-reference placeholders resolved to printed numbers."""
+    def text(self, numbers: dict[str, str], on: date) -> str:
+        """The prose with placeholders resolved: ``{ref:KEY}`` -> printed number, ``{min:LINEAGE}`` -> name on ``on``."""
+        from .ministries import ministry
+
         out = " ".join(self.sentences)
-        return re.sub(r"\{ref:([^}]+)\}", lambda m: numbers[m.group(1)], out)
+        out = re.sub(r"\{ref:([^}]+)\}", lambda m: numbers[m.group(1)], out)
+        return re.sub(r"\{min:([^}]+)\}", lambda m: ministry(m.group(1), on).name, out)
 
 
 @dataclass

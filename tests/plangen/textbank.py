@@ -240,7 +240,7 @@ VOLD_BARN = Topic(
                 M("Bistandsadvokat for barn", "Barn som er fornærmet i saker om vold og overgrep, skal få bistandsadvokat på et tidlig tidspunkt. Ordningen skal gjøres bedre kjent i politiet.", "JD", ""),
                 M("Behandlingstilbud til unge som utøver vold", "Unge som utøver vold eller seksuelle overgrep, skal få et behandlingstilbud. Tilbudet skal bygges ut i alle helseregioner.", "HOD", "JD"),
                 M("Oppfølging av barn i krisesentre", "Krisesentrene skal ha kompetanse på barns behov og tilby barna egen oppfølging. Kommunene skal sikre at skolegangen ivaretas under oppholdet.", "BLD", "KD"),
-                M("Tilbakeføring av utbytte til ofrene", "Ordningen med voldsoffererstatning skal gjennomgås for å gjøre den enklere for barn og deres foresatte. Saksbehandlingstiden skal reduseres.", "JD", ""),
+                M("Enklere voldsoffererstatning for barn", "Ordningen med voldsoffererstatning skal gjennomgås for å gjøre den enklere for barn og deres foresatte. Saksbehandlingstiden skal reduseres.", "JD", ""),
             ),
         ),
         P(
@@ -375,7 +375,7 @@ DIGITAL = Topic(
                 M("Nasjonal kartlegging av digitale ferdigheter", "Statistisk sentralbyrå skal gjennomføre en regelmessig kartlegging av digitale ferdigheter i befolkningen. Kartleggingen skal gi tall for ulike aldersgrupper.", "DFD", ""),
                 M("Nettverk for digital inkludering i kommunene", "Det skal etableres et nasjonalt nettverk for kommuner som arbeider med digital inkludering. Kommunesektorens organisasjon skal inviteres til å delta.", "KMD", "DFD"),
                 M("Forskning på digitalt utenforskap", "Det skal lyses ut midler til forskning om hvem som står utenfor det digitale samfunnet og hvorfor. Forskningen skal også omfatte barn og unge.", "KD", "DFD"),
-                M("Rapportering på digital inkludering", "Statlige virksomheter skal rapportere på hvordan de ivaretar brukere som ikke er digitale. Rapporteringen skal inngå i årsrapportene.", "DFD", ""),
+                M("Rapportering på digital inkludering", "Statlige virksomheter skal rapportere på hvordan de ivaretar brukere som ikke er digitale. Rapporteringen skal inngå i årsrapportene.", "ALL", ""),
                 M("Digital sikkerhet for privatpersoner", "Befolkningen skal få bedre informasjon om hvordan de beskytter seg mot digitale trusler. Nasjonal sikkerhetsmyndighet skal bidra med faglige råd.", "JD", "DFD"),
             ),
         ),
@@ -442,6 +442,7 @@ VOLD_NAERE = Topic(
                 M("Kunnskap om vold i helse- og sosialfagutdanningene", "Kunnskap om vold i nære relasjoner skal inngå i de helse- og sosialfaglige utdanningene. Utdanningsinstitusjonene skal få tilbud om faglig støtte.", "KD", "HOD"),
                 M("Forebygging blant eldre", "Kommunene skal få veiledning om hvordan vold mot eldre kan forebygges og avdekkes. Hjemmetjenesten skal ha rutiner for å følge opp mistanke.", "HOD", "JD"),
                 M("Veiledning til innvandrermiljøer", "Det skal gis tilskudd til organisasjoner som driver informasjonsarbeid om vold i innvandrermiljøer. Arbeidet skal skje i samarbeid med trossamfunn og lokale foreninger.", "BLD", "JD"),
+                M("Oppfølging av barn som har vært vitne til vold", "Barn som har opplevd vold mellom foreldrene, skal få tilbud om samtaler og oppfølging i kommunen. Familievernet skal bistå med veiledning.", "BLD", "HOD"),
                 M("Vold i svangerskapet", "Jordmødre og leger skal rutinemessig spørre gravide om vold. Helsedirektoratet skal utarbeide faglige råd.", "HOD", ""),
             ),
         ),
@@ -452,6 +453,7 @@ VOLD_NAERE = Topic(
             ),
             (
                 M("Styrking av krisesentertilbudet", "Krisesentrene skal ha et tilbud som er tilpasset kvinner, menn og barn. Kommunene skal sikre at tilbudet er tilgjengelig hele døgnet.", "BLD", ""),
+                M("Økonomisk rådgivning for utsatte", "Utsatte som bryter ut av et voldelig forhold, skal få tilbud om økonomisk rådgivning fra Arbeids- og velferdsetaten. Rådgivningen skal også omfatte hjelp med gjeld som voldsutøveren har stiftet.", "AD", "BLD"),
                 M("Omvendt voldsalarm", "Bruken av omvendt voldsalarm skal økes i saker der besøksforbud er brutt. Politiet skal vurdere tiltaket i alle slike saker.", "JD", ""),
                 M("Trusselvurderinger i politiet", "Alle politidistrikter skal bruke et felles verktøy for risikovurdering i saker om vold i nære relasjoner. Verktøyet skal evalueres.", "JD", "", "Politidirektoratet"),
                 M("Boligtilbud etter krisesenteropphold", "Utsatte som flytter fra krisesenteret, skal få hjelp til å finne en trygg bolig. Husbanken skal bistå kommunene.", "KMD", "BLD"),
@@ -465,6 +467,7 @@ VOLD_NAERE = Topic(
                 "Voldsutøverne skal stilles til ansvar. Samtidig er et godt samarbeid mellom politiet og tjenestene avgjørende for at de utsatte får hjelp.",
             ),
             (
+                M("Rask rettspsykiatrisk vurdering", "Saker der voldsutøveren kan ha en alvorlig psykisk lidelse, skal få en raskere sakkyndig vurdering. Den rettsmedisinske kommisjonen skal gi råd om kvalitetskrav.", "JD", "HOD"),
                 M("Familievoldskoordinatorer i politiet", "Alle politidistrikter skal ha en familievoldskoordinator i full stilling. Koordinatoren skal ha ansvar for samarbeidet med hjelpeapparatet.", "JD", ""),
                 M("Raskere behandling av voldssaker", "Saker om vold i nære relasjoner skal prioriteres av politi og påtalemyndighet. Riksadvokaten skal følge opp saksbehandlingstiden.", "JD", ""),
                 M("Samarbeidsmodell mellom politi og kommuner", "En modell for samarbeid mellom politiet og kommunene i voldssaker skal prøves ut i flere regioner. Modellen skal evalueres.", "JD", "KMD,BLD"),

@@ -95,6 +95,8 @@ class PdfiumDocument:
             u = get_uni(tp, i)
             if u in (0, 0xFFFE, 0xFFFF) or u == 13 or u == 10:
                 continue
+            if u == 2:  # PDFium's marker for a hyphen at a line end
+                u = 0x2D
             angle = get_angle(tp, i)
             if angle > 0.01 and abs(angle - 2 * math.pi) > 0.01:
                 continue  # rotated text: not part of the reading flow (pdfplumber: upright only)
@@ -111,14 +113,18 @@ class PdfiumDocument:
                 ch = chr(u)
             except ValueError:
                 continue
+            size = get_size(tp, i)
+            bottom = height - rect.bottom
+            # like pdfminer: the box is one em high above the font's descent line
+            top = bottom - size if size > 0 else height - rect.top
             out.append(
                 Char(
                     text=ch,
                     x0=rect.left,
-                    top=height - rect.top,
+                    top=top,
                     x1=rect.right,
-                    bottom=height - rect.bottom,
-                    size=round(get_size(tp, i), 2),
+                    bottom=bottom,
+                    size=round(size, 2),
                     fontname=name,
                     page=page,
                 )

@@ -1,0 +1,171 @@
+"""Small, tested summaries the notebooks display (no parsing in notebooks).
+
+Every function takes an :class:`~pipeline.datasets.loaders.Outputs` and returns a DataFrame
+(possibly empty, with its columns) so a notebook can show a note instead of crashing.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pandas as pd
+
+from pipeline.datasets.loaders import Outputs
+
+
+def plan_ids(o: Outputs) -> list[str]:
+    """Plans that have measures, newest publication first (undated last, then by id)."""
+    if o.measures.empty:
+        return []
+    with_measures = set(o.measures["document_id"].tolist())
+    docs = o.documents[o.documents["document_id"].isin(with_measures)].copy()
+    missing = sorted(with_measures - set(docs["document_id"].tolist()))
+    docs["_p"] = docs["published"].astype(object)
+    docs = docs.sort_values(["_p", "document_id"], ascending=[False, True], na_position="last")
+    return docs["document_id"].tolist() + missing
+
+
+def _plan(o: Outputs, document_id: str | None) -> str | None:
+    ids = plan_ids(o)
+    if document_id is None:
+        return ids[0] if ids else None
+    return document_id
+
+
+def _ministry_label(o: Outputs) -> dict[str, str]:
+    """ministry_id -> abbreviation (or id) for compact labels."""
+    mm = o.measure_ministries
+    labels = {}
+    for mid, abbr in zip(mm["ministry_id"].tolist(), mm["abbreviation"].tolist()):
+        if mid not in labels and isinstance(abbr, str):
+            labels[mid] = abbr
+    return labels
+
+
+def measures_of(o: Outputs, document_id: str | None = None) -> pd.DataFrame:
+    pid = _plan(o, document_id)
+    return o.measures[o.measures["document_id"] == pid].reset_index(drop=True)
+
+
+def counts_per_part(o: Outputs, document_id: str | None = None) -> pd.DataFrame:
+    """Columns: part_number, part_title, measures, children (measures concerning minors)."""
+    m = measures_of(o, document_id)
+    cols = ["part_number", "part_title", "measures", "children"]
+    if m.empty:
+        return pd.DataFrame(columns=cols)
+    m = m.assign(
+        part_number=m["part_number"].astype("Float64").fillna(-1).astype(int),
+        part_title=m["part_title"].fillna("(uten del)"),
+        children=m["mentions_children"].fillna(False).astype(int),
+    )
+    g = m.groupby(["part_number", "part_title"], sort=True).agg(measures=("measure_id", "count"), children=("children", "sum"))
+    out = g.reset_index()
+    out["part_number"] = out["part_number"].astype("Int64").where(out["part_number"] >= 0)
+    return out[cols]
+
+
+def counts_per_ministry(o: Outputs, document_id: str | None = None) -> pd.DataFrame:
+    """Columns: ministry_id, label, ministry_name, lead, co, all, total (distinct measures per role)."""
+    pid = _plan(o, document_id)
+    mm = o.measure_ministries[o.measure_ministries["document_id"] == pid]
+    cols = ["ministry_id", "label", "ministry_name", "lead", "co", "all", "total"]
+    if mm.empty:
+        return pd.DataFrame(columns=cols)
+    roles = mm.drop_duplicates(["measure_id", "ministry_id", "role"])
+    t = roles.pivot_table(index="ministry_id", columns="role", values="measure_id", aggfunc="nunique", fill_value=0)
+    for r in ("lead", "co", "all"):
+        if r not in t.columns:
+            t[r] = 0
+    t["total"] = mm.groupby("ministry_id")["measure_id"].nunique()
+    names = mm.groupby("ministry_id")["ministry_name"].min()
+    labels = _ministry_label(o)
+    out = t[["lead", "co", "all", "total"]].reset_index()
+    out.columns.name = None
+    out.insert(1, "label", [labels.get(i, i) for i in out["ministry_id"]])
+    out.insert(2, "ministry_name", [names[i] for i in out["ministry_id"]])
+    out = out.astype({"lead": int, "co": int, "all": int, "total": int})
+    return out.sort_values(["total", "lead", "ministry_id"], ascending=[False, False, True]).reset_index(drop=True)[cols]
+
+
+def responsibility_matrix(o: Outputs, document_id: str | None = None) -> pd.DataFrame:
+    """Ministry (rows, by label) x part number (columns): number of measures the ministry is responsible for."""
+    pid = _plan(o, document_id)
+    mm = o.measure_ministries[o.measure_ministries["document_id"] == pid]
+    if mm.empty:
+        return pd.DataFrame()
+    m = o.measures[o.measures["document_id"] == pid][["measure_id", "part_number"]]
+    j = mm.drop_duplicates(["measure_id", "ministry_id"]).merge(m, on="measure_id", how="left")
+    j["part_number"] = j["part_number"].astype("Float64").fillna(0).astype(int)
+    labels = _ministry_label(o)
+    j["label"] = [labels.get(i, i) for i in j["ministry_id"]]
+    mat = j.pivot_table(index="label", columns="part_number", values="measure_id", aggfunc="nunique", fill_value=0)
+    mat = mat.loc[mat.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    mat.columns.name = "part_number"
+    mat.index.name = "ministry"
+    return mat.astype(int)
+
+
+def ministry_pairs(o: Outputs, document_id: str | None = None) -> pd.DataFrame:
+    """Edges of the co-responsibility network: columns a, b (labels), shared (measures both are responsible for)."""
+    pid = _plan(o, document_id)
+    mm = o.measure_ministries[o.measure_ministries["document_id"] == pid]
+    labels = _ministry_label(o)
+    counts: dict[tuple[str, str], int] = {}
+    for _, grp in mm.groupby("measure_id"):
+        ids = sorted({labels.get(i, i) for i in grp["ministry_id"].tolist()})
+        for a, b in combinations(ids, 2):
+            counts[(a, b)] = counts.get((a, b), 0) + 1
+    rows = [{"a": a, "b": b, "shared": n} for (a, b), n in counts.items()]
+    out = pd.DataFrame(rows, columns=["a", "b", "shared"])
+    return out.sort_values(["shared", "a", "b"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def search_measures(o: Outputs, sok: str, document_id: str | None = None) -> pd.DataFrame:
+    """Measures whose title, text, agencies or ministries contain ``sok`` (case-insensitive; all plans if no id)."""
+    m = o.measures if document_id is None else o.measures[o.measures["document_id"] == document_id]
+    cols = ["measure_id", "number", "title", "part_number", "lead_ministry_id", "ministry_ids", "agencies", "mentions_children"]
+    sok = (sok or "").strip().casefold()
+    if not sok or m.empty:
+        return m[cols].reset_index(drop=True)
+    hay = (
+        m["title"].fillna("") + " " + m["text"].fillna("") + " " + m["agencies"].fillna("") + " " + m["ministry_ids"].fillna("")
+    ).str.casefold()
+    return m[hay.str.contains(sok, regex=False)][cols].reset_index(drop=True)
+
+
+def comparisons(o: Outputs) -> list[tuple[str, str]]:
+    """(old_document_id, new_document_id) pairs present in ``changes``."""
+    c = o.changes
+    if c.empty:
+        return []
+    return list(dict.fromkeys(zip(c["old_document_id"].tolist(), c["new_document_id"].tolist())))
+
+
+def change_summary(o: Outputs, pair: tuple[str, str] | None = None) -> pd.DataFrame:
+    """Count of measures per change_type for one comparison (the first if none given)."""
+    pairs = comparisons(o)
+    cols = ["change_type", "measures"]
+    if not pairs:
+        return pd.DataFrame(columns=cols)
+    old, new = pair or pairs[0]
+    c = o.changes[(o.changes["old_document_id"] == old) & (o.changes["new_document_id"] == new)]
+    order = ["unchanged", "reworded", "modified", "added", "removed", "split", "merged"]
+    counts = c["change_type"].value_counts()
+    return pd.DataFrame({"change_type": order, "measures": [int(counts.get(t, 0)) for t in order]})
+
+
+def responsibility_shifts(o: Outputs, pair: tuple[str, str] | None = None) -> pd.DataFrame:
+    """Per ministry: how many measures gained / lost it between the two versions."""
+    pairs = comparisons(o)
+    cols = ["ministry_id", "added", "removed"]
+    if not pairs:
+        return pd.DataFrame(columns=cols)
+    old, new = pair or pairs[0]
+    c = o.changes[(o.changes["old_document_id"] == old) & (o.changes["new_document_id"] == new)]
+    counts: dict[str, list[int]] = {}
+    for col, k in (("ministries_added", 0), ("ministries_removed", 1)):
+        for v in c[col].tolist():
+            for mid in Outputs.split_list(v):
+                counts.setdefault(mid, [0, 0])[k] += 1
+    out = pd.DataFrame([{"ministry_id": m, "added": a, "removed": r} for m, (a, r) in counts.items()], columns=cols)
+    return out.sort_values("ministry_id").reset_index(drop=True)

@@ -1,0 +1,422 @@
+"""Rule-based recognition of ministries, minister titles and agencies.
+
+Everything is generated from the reference registry (``pipeline.reference``); no ministry
+list lives here.  Three mechanisms, merged longest-first:
+
+1. **Form matching** – every registry form (ministry names, short forms, titles, agency
+   names and aliases) is turned into a sequence of token *keys* (lower-cased lemmas, so
+   "Justisdepartementets", "justisdepartementet" and "Justisdepartement" share a key) and
+   matched over the non-space tokens of a text.  Abbreviations ("JD", "UDI") are matched
+   case-sensitively as whole tokens, also in the genitive ("JDs", "JD's").
+2. **Coordinated ellipsis** – a *head* token is a compound ending in the final element of
+   the registry's multi-word forms ("-departementet", "-minister") or in an agency family
+   ("-direktoratet", "-tilsynet", "-etaten", "-nemnda").  From each head, suspended
+   conjuncts ("Barne-", ",", "likestillings-", "og") are collected backwards; the chain is
+   split into the fewest groups the registry resolves, trying each group as written
+   ("Barne-, likestillings- og inkluderingsdepartementet" is one ministry) and, for groups
+   that end in a suspended conjunct, completed with the head's element ("Nærings- og
+   fiskeri-" -> "Nærings- og fiskeridepartementet").
+3. **Persons after titles** – up to four capitalised words after a minister title become
+   ``person`` of the MINISTER entity ("Helse- og omsorgsminister Bent Høie").
+
+Resolved entities carry the ``ministry_id`` of the lineage and the name valid on the
+document date (``doc._.tiltak_date``), via ``Registry.resolve``.  Chains the registry
+cannot resolve are kept (``ministry_id``/``agency_id`` None) when capitalised inside a
+sentence, so that unknown or foreign ministries still count as mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.nlp.lemmatizer import is_known_word, lemmatize, load_table
+from pipeline.reference import Registry, default_registry
+
+MINISTRY = "MINISTRY"
+MINISTER = "MINISTER"
+AGENCY = "AGENCY"
+
+#: Span group in ``doc.spans`` holding the tiltak entities.
+SPAN_KEY = "tiltak"
+
+#: Agency families recognised morphologically (definite forms, as written).
+AGENCY_FAMILIES: tuple[str, ...] = ("direktoratet", "tilsynet", "etaten", "nemnda", "nemnden")
+
+#: Tokens that join conjuncts in a coordination.
+CONJUNCTIONS = frozenset({",", "og", "samt", "eller", "&", "/", "and"})
+
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"})
+_GENITIVE = ("'s", "’s", "s", "'", "’")
+_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "af", "av", "da", "di", "la", "le", "bin"})
+_MAX_PERSON_TOKENS = 4
+
+for _attr in ("ministry_id", "ministry_name", "agency_id", "person"):
+    if not Span.has_extension(_attr):
+        Span.set_extension(_attr, default=None)
+if not Doc.has_extension("tiltak_date"):
+    Doc.set_extension("tiltak_date", default=None)
+
+
+# --------------------------------------------------------------------------- token keys
+
+
+@lru_cache(maxsize=100_000)
+def token_key(text: str) -> str:
+    """Matching key of one token: lower-cased lemma; suspended parts ("Barne-") keep their text."""
+    t = text.translate(_DASHES).lower()
+    if t.endswith("-") or not any(c.isalpha() for c in t):
+        return t
+    return lemmatize(t)
+
+
+def _is_suspended(tok: Token) -> bool:
+    t = tok.text.translate(_DASHES)
+    return len(t) >= 3 and t.endswith("-") and t[-2].isalpha() and t[0].isalpha()
+
+
+def _final_element(word: str, nouns: frozenset[str]) -> str | None:
+    """Longest proper suffix (>= 4 letters) of ``word`` that is a known noun ("departementet")."""
+    w = word.lower()
+    for i in range(1, len(w) - 3):
+        if w[i:] in nouns:
+            return w[i:]
+    return None
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    keys: tuple[str, ...]
+    label: str
+    form: str
+    ministry_id: str | None = None
+    agency_id: str | None = None
+
+
+@dataclass
+class _Hit:
+    start: int  # token index (doc), inclusive
+    end: int  # token index (doc), exclusive
+    label: str
+    ministry_id: str | None = None
+    ministry_name: str | None = None
+    agency_id: str | None = None
+    person: str | None = None
+    priority: int = 1  # lower wins on equal length
+
+
+@dataclass(frozen=True)
+class _Head:
+    label: str
+    key_suffix: str  # suffix of the head's key ("departement")
+
+
+class EntityRecognizer:
+    """Finds MINISTRY, MINISTER and AGENCY spans in a Doc (see the module docstring)."""
+
+    def __init__(self, nlp: Language, registry: Registry | None = None):
+        self.registry = registry or default_registry()
+        table = load_table()
+        self._patterns: dict[str, list[_Pattern]] = {}
+        self._abbreviations: dict[str, _Pattern] = {}
+        heads: dict[str, str] = {}  # key suffix -> label
+        for sf in self.registry.surface_forms():
+            label = MINISTER if sf.kind == "title" else MINISTRY
+            if sf.kind == "abbreviation":
+                self._add_abbreviation(_Pattern((sf.text,), label, sf.text, ministry_id=sf.ministry_id))
+                continue
+            self._add_form(nlp, _Pattern((), label, sf.text, ministry_id=sf.ministry_id))
+            last = sf.text.split()[-1]
+            element = _final_element(last, table.nouns)
+            if element and (len(sf.text.split()) > 1 or "-" in sf.text or sf.kind == "title" or element != last):
+                heads.setdefault(token_key(element), label)
+        for form, agency_id in self.registry.agency_forms():
+            pat = _Pattern((), AGENCY, form, agency_id=agency_id)
+            if _looks_like_abbreviation(form):
+                self._add_abbreviation(pat)
+            else:
+                self._add_form(nlp, pat)
+        for family in AGENCY_FAMILIES:
+            heads.setdefault(token_key(family), AGENCY)
+        # longest suffix first so "...departement" is not mistaken for a shorter element
+        self._heads = [_Head(label, suffix) for suffix, label in sorted(heads.items(), key=lambda kv: -len(kv[0]))]
+        self._max_len = max((len(p.keys) for ps in self._patterns.values() for p in ps), default=1)
+
+    # ------------------------------------------------------------------ construction
+
+    def _add_form(self, nlp: Language, pat: _Pattern) -> None:
+        doc = nlp.make_doc(pat.form)
+        keys = tuple(token_key(t.text) for t in doc if not t.is_space)
+        if not keys:
+            return
+        pat = _Pattern(keys, pat.label, pat.form, pat.ministry_id, pat.agency_id)
+        bucket = self._patterns.setdefault(keys[0], [])
+        if all(p.keys != keys or p.label != pat.label for p in bucket):
+            bucket.append(pat)
+            bucket.sort(key=lambda p: -len(p.keys))
+
+    def _add_abbreviation(self, pat: _Pattern) -> None:
+        form = pat.form
+        for variant in (form, form + "s", form + "'s", form + "’s"):
+            self._abbreviations.setdefault(variant, pat)
+
+    # ------------------------------------------------------------------ resolution
+
+    def _resolve(self, text: str, label: str, on: date | None) -> tuple[str | None, str | None, str | None]:
+        """(ministry_id, ministry_name, agency_id) for ``text`` read as ``label``; Nones if unknown."""
+        reg = self.registry
+        if label == MINISTRY:
+            m = reg.try_resolve(text, on)
+            return (m.ministry_id, m.name, None) if m else (None, None, None)
+        if label == MINISTER:
+            m = reg.try_resolve_title(text, on)
+            return (m.ministry_id, m.name, None) if m else (None, None, None)
+        a = reg.resolve_agency(text)
+        # an agency entity names the agency, not its parent ministry (see registry.agency())
+        return (None, None, a.agency_id) if a is not None else (None, None, None)
+
+    # ------------------------------------------------------------------ matching
+
+    def __call__(self, doc: Doc, on: date | None = None) -> list[_Hit]:
+        if on is None:
+            on = doc._.tiltak_date
+        toks = [t for t in doc if not t.is_space]
+        keys = [token_key(t.text) for t in toks]
+        hits: list[_Hit] = []
+        hits.extend(self._match_forms(doc, toks, keys, on))
+        hits.extend(self._match_abbreviations(toks, on))
+        hits.extend(self._match_chains(doc, toks, keys, on))
+        chosen = _select(hits)
+        for h in chosen:
+            if h.label == MINISTER:
+                self._attach_person(doc, h)
+        return chosen
+
+    def _match_forms(self, doc: Doc, toks: list[Token], keys: list[str], on: date | None) -> list[_Hit]:
+        out = []
+        n = len(toks)
+        for i, k in enumerate(keys):
+            for pat in self._patterns.get(k, ()):
+                m = len(pat.keys)
+                if i + m <= n and tuple(keys[i : i + m]) == pat.keys:
+                    start, end = toks[i].i, toks[i + m - 1].i + 1
+                    text = doc[start:end].text
+                    mid, name, aid = self._resolve(text, pat.label, on)
+                    if mid is None and aid is None:
+                        mid, name, aid = self._resolve(pat.form, pat.label, on)
+                    if pat.agency_id and aid is None:
+                        aid = pat.agency_id
+                    out.append(_Hit(start, end, pat.label, mid, name, aid, priority=1))
+                    break  # patterns are sorted longest first
+        return out
+
+    def _match_abbreviations(self, toks: list[Token], on: date | None) -> list[_Hit]:
+        out = []
+        for t in toks:
+            pat = self._abbreviations.get(t.text)
+            if pat is None:
+                continue
+            if pat.label == AGENCY:
+                _, _, aid = self._resolve(pat.form, AGENCY, on)
+                out.append(_Hit(t.i, t.i + 1, AGENCY, None, None, aid or pat.agency_id, priority=1))
+            else:
+                mid, name, _ = self._resolve(pat.form, pat.label, on)
+                if mid is None:
+                    mid = pat.ministry_id
+                out.append(_Hit(t.i, t.i + 1, pat.label, mid, name, None, priority=1))
+        return out
+
+    def _head_of(self, tok: Token, key: str) -> _Head | None:
+        if _is_suspended(tok) or not any(c.isalpha() for c in tok.text):
+            return None
+        for h in self._heads:
+            if key.endswith(h.key_suffix) and len(key) > len(h.key_suffix):
+                return h
+        return None
+
+    def _match_chains(self, doc: Doc, toks: list[Token], keys: list[str], on: date | None) -> list[_Hit]:
+        out: list[_Hit] = []
+        for k, tok in enumerate(toks):
+            head = self._head_of(tok, keys[k])
+            if head is None:
+                continue
+            # collect conjuncts backwards: head <- [sep] <- suspended <- [sep] <- suspended ...
+            conj = [k]
+            j = k - 1
+            while j >= 0:
+                if toks[j].lower_ in CONJUNCTIONS and j - 1 >= 0 and _is_suspended(toks[j - 1]):
+                    conj.append(j - 1)
+                    j -= 2
+                elif _is_suspended(toks[j]):
+                    conj.append(j)
+                    j -= 1
+                else:
+                    break
+            conj.reverse()
+            out.extend(self._split_chain(doc, toks, conj, head, on))
+        return out
+
+    def _split_chain(
+        self, doc: Doc, toks: list[Token], conj: list[int], head: _Head, on: date | None
+    ) -> list[_Hit]:
+        """Partition the conjuncts into the fewest registry-resolvable groups (DP)."""
+        m = len(conj)
+        head_tok = toks[conj[-1]]
+        written = head_tok.text.lower()
+        pos = written.rfind(head.key_suffix)
+        element = written[pos:] if pos > 0 else head.key_suffix
+
+        def group_text(i: int, j: int) -> str:
+            a, b = toks[conj[i]], toks[conj[j]]
+            text = doc.text[a.idx : b.idx + len(b.text)]
+            if j < m - 1:  # ends in a suspended conjunct: complete with the head's element
+                text = text.rstrip("-\u2010\u2011\u2013") + element
+            return " ".join(text.split())
+
+        resolved: dict[tuple[int, int], tuple[str | None, str | None, str | None]] = {}
+        for i in range(m):
+            for j in range(i, m):
+                r = self._resolve(group_text(i, j), head.label, on)
+                if r[0] is not None or r[2] is not None:
+                    resolved[(i, j)] = r
+        # best[i] = (cost, groups) for conjuncts i..m-1; unresolved conjunct costs 10, a group 1
+        INF = (10**9, [])
+        best: list[tuple[int, list]] = [INF] * (m + 1)
+        best[m] = (0, [])
+        for i in range(m - 1, -1, -1):
+            cand = (best[i + 1][0] + 10, best[i + 1][1])
+            for j in range(m - 1, i - 1, -1):  # longest group first wins ties
+                if (i, j) in resolved and best[j + 1][0] + 1 < cand[0]:
+                    cand = (best[j + 1][0] + 1, [(i, j), *best[j + 1][1]])
+            best[i] = cand
+        groups = best[0][1]
+        hits: list[_Hit] = []
+        if groups and head.label == MINISTRY and _foreign(toks, conj[0]):
+            # "Det amerikanske utenriksdepartementet", "Sveriges justisdepartement": a ministry, not ours
+            start, end = toks[conj[0]].i, head_tok.i + 1
+            return [_Hit(start, end, MINISTRY, None, None, None, priority=0)]
+        if groups:
+            for i, j in groups:
+                mid, name, aid = resolved[(i, j)]
+                start, end = toks[conj[i]].i, toks[conj[j]].i + 1
+                hits.append(_Hit(start, end, head.label, mid, name, aid, priority=0))
+            return hits
+        # nothing resolvable: keep the whole chain as an unresolved mention if it reads as a name
+        first = toks[conj[0]]
+        if head.label == MINISTER:
+            return []  # an unknown "-minister" word is not a title we can attribute
+        if not first.text[:1].isupper():
+            return []
+        if first.is_sent_start and m == 1:
+            return []  # "Fagdepartementet skal ..." : a capitalised common noun
+        return [_Hit(first.i, head_tok.i + 1, head.label, None, None, None, priority=2)]
+
+    # ------------------------------------------------------------------ persons
+
+    def _attach_person(self, doc: Doc, hit: _Hit) -> None:
+        i = hit.end
+        names: list[Token] = []
+        while i < len(doc) and len(names) < _MAX_PERSON_TOKENS:
+            t = doc[i]
+            if t.is_space or not t.text[:1].isupper() or not _name_like(t.text):
+                if t.lower_ in _NAME_PARTICLES and names and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+                    names.append(t)
+                    i += 1
+                    continue
+                break
+            names.append(t)
+            if t.whitespace_ != " ":
+                i += 1
+                break
+            i += 1
+        while names and names[-1].lower_ in _NAME_PARTICLES:
+            names.pop()
+        if names:
+            hit.person = doc[names[0].i : names[-1].i + 1].text
+            hit.end = names[-1].i + 1
+
+
+def _name_like(text: str) -> bool:
+    """A capitalised word that can be part of a person's name ("Høie", "Anne-Grethe", "O'Neill")."""
+    if len(text) > 1 and text.isupper():
+        return False  # "FrP", "NAV" are not names; upper-case words end the name
+    parts = text.replace("’", "'").split("-")
+    return all(p and p.replace("'", "").isalpha() for p in parts)
+
+
+#: Country adjectives/genitives before a ministry that make it foreign are allowed for Norway.
+_DOMESTIC = frozenset({"norske", "norsk", "norges", "kongelige", "kgl."})
+
+
+def _foreign(toks: list[Token], first: int) -> bool:
+    """True if the word before a ministry marks it as foreign: "amerikanske", "svenske", "USAs"."""
+    if first == 0:
+        return False
+    t = toks[first - 1]
+    low = t.lower_
+    if low in _DOMESTIC or not t.is_alpha and not low.endswith(("'s", "’s")):
+        return False
+    if t.text.islower() and low.endswith("ske") and (lemmatize(low).endswith("sk") or is_known_word(low[:-1])):
+        return True  # nationality adjective, definite form ("svenske" <- "svensk")
+    if not (t.text[:1].isupper() and low.endswith("s")):
+        return False
+    stem = low[:-1].rstrip("'’")
+    # the genitive of a proper name ("Sveriges", "USAs"), not of a common noun ("Regjeringens")
+    # (the lemma table keeps proper nouns capitalised: "sverige" -> "Sverige")
+    return len(stem) >= 2 and (not is_known_word(stem) or lemmatize(stem)[:1].isupper())
+
+
+def _looks_like_abbreviation(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return " " not in form and len(form) <= 8 and bool(letters) and all(c.isupper() for c in letters)
+
+
+def _select(hits: list[_Hit]) -> list[_Hit]:
+    """Non-overlapping hits, longest first, then by priority; returned in text order."""
+    taken: set[int] = set()
+    chosen: list[_Hit] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.priority, h.start)):
+        span = range(h.start, h.end)
+        if any(i in taken for i in span):
+            continue
+        taken.update(span)
+        chosen.append(h)
+    chosen.sort(key=lambda h: h.start)
+    return chosen
+
+
+# --------------------------------------------------------------------------- spaCy component
+
+
+class TiltakEntities:
+    """spaCy component: writes the hits to ``doc.spans["tiltak"]`` and, without clashes, ``doc.ents``."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.recognizer = EntityRecognizer(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits = self.recognizer(doc)
+        spans = []
+        for h in hits:
+            span = Span(doc, h.start, h.end, label=h.label)
+            span._.ministry_id = h.ministry_id
+            span._.ministry_name = h.ministry_name
+            span._.agency_id = h.agency_id
+            span._.person = h.person
+            spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        ours = {(s.start, s.end) for s in spans}
+        occupied = {i for s in spans for i in range(s.start, s.end)}
+        kept = [e for e in doc.ents if (e.start, e.end) not in ours and not any(i in occupied for i in range(e.start, e.end))]
+        doc.ents = sorted([*kept, *spans], key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("tiltak_entities")
+def make_tiltak_entities(nlp: Language, name: str) -> TiltakEntities:
+    return TiltakEntities(nlp, name)

@@ -1,0 +1,60 @@
+"""Sources layer: the corpus manifest, reading regjeringen.no articles (HTML or text),
+press-release facts, and fetching documents with provenance.
+
+Public API::
+
+    load_manifest(path) -> Manifest
+    read_article(path, *, url=None) -> Article
+    extract_press_release(article, document_id, *, on=None, sha256=None, source_url=None, plan_url=None)
+        -> PressReleaseFacts
+    extract_landing_page(article, document_id=None) -> (DocumentInfo, list[Attachment])
+    fetch.fetch(url, *, store, dest=None, expect="any") -> FetchResult   (module pipeline.sources.fetch)
+    check_for_update(url, previous_provenance) -> UpdateCheck
+    adopt_manual_download(path, *, url, store=None, expect="pdf") -> FetchResult
+    find_plan_pdf_links(html, base_url) -> list[Attachment]
+    press_release_facts(manifest, source_id) -> PressReleaseFacts   (manifest date/url/sha256/plan url)
+    plan_url_for(manifest, plan_id) -> str | None
+"""
+
+from pipeline.sources.articles import parse_article_bytes, read_article
+from pipeline.sources.corpus import plan_url_for, press_release_facts
+from pipeline.sources.dates import find_dates, parse_date
+from pipeline.sources.encoding import SourceWarning
+from pipeline.sources.fetch import (
+    FetchResult,
+    Provenance,
+    UpdateCheck,
+    adopt_manual_download,
+    check_for_update,
+
+    fetch_plan_via_landing_page,
+    find_plan_pdf_links,
+)
+from pipeline.sources.manifest import Comparison, Manifest, Source, load_manifest
+from pipeline.sources.numbers import parse_count
+from pipeline.sources.press_release import extract_landing_page, extract_press_release, find_ministers
+
+__all__ = [
+    "Comparison",
+    "FetchResult",
+    "Manifest",
+    "Provenance",
+    "Source",
+    "SourceWarning",
+    "UpdateCheck",
+    "adopt_manual_download",
+    "check_for_update",
+    "extract_landing_page",
+    "extract_press_release",
+    "fetch_plan_via_landing_page",
+    "find_dates",
+    "find_ministers",
+    "find_plan_pdf_links",
+    "load_manifest",
+    "parse_article_bytes",
+    "parse_count",
+    "parse_date",
+    "plan_url_for",
+    "press_release_facts",
+    "read_article",
+]

@@ -1,0 +1,20 @@
+"""Test-session isolation: Prefect state, tiltak's cache and the NLP cache live in a
+temporary directory, so tests never touch ~/.prefect or the project's .tiltak-cache/,
+and no test phones home. These variables are set before anything imports Prefect."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+_SESSION_DIR = Path(tempfile.mkdtemp(prefix="tiltak-tests-"))
+os.environ["PREFECT_HOME"] = str(_SESSION_DIR / "prefect-home")
+os.environ["TILTAK_CACHE_DIR"] = str(_SESSION_DIR / "tiltak-cache")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+os.environ.pop("PREFECT_API_URL", None)
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REPO = Path(__file__).resolve().parents[1]

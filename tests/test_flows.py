@@ -1,0 +1,118 @@
+"""The Prefect flows end to end under ``prefect_test_harness`` (temporary PREFECT_HOME set
+in conftest): corpus run offline, failure isolation, caching, Dask parity."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "corpus" / "pressemelding-2016-styrket-samarbeid-mot-menneskehandel.txt"
+DATASET_FILES = ("documents", "ministers", "parts", "measures", "measure_ministries", "measure_agencies", "mentions", "changes", "consistency")
+
+
+@pytest.fixture(scope="module")
+def prefect_api():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+@pytest.fixture(scope="module")
+def plan_pdfs(tmp_path_factory) -> list[Path]:
+    from tests.plangen import generate_standard_set
+
+    return sorted(generate_standard_set(tmp_path_factory.mktemp("plans")))[:4]
+
+
+def _write_corpus(root: Path, plans: list[Path], *, broken: bool) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SEED, root / SEED.name)
+    entries = [
+        f'''[[source]]
+id = "pm-2016"
+kind = "press_release"
+title = "Styrket samarbeid mot menneskehandel"
+url = "https://www.regjeringen.no/no/dokumentarkiv/regjeringen-solberg/aktuelt-regjeringen-solberg/jd/pressemeldinger/2016/styrket-samarbeid-mot-menneskehandel/id2522345/"
+file = "{SEED.name}"
+published = 2016-10-20
+'''
+    ]
+    for i, pdf in enumerate(plans):
+        shutil.copy(pdf, root / pdf.name)
+        entries.append(f'[[source]]\nid = "plan-{i}"\nkind = "plan"\ntitle = "Syntetisk plan {i}"\nfile = "{pdf.name}"\n')
+    if broken:
+        (root / "odelagt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF truncated")
+        entries.append('[[source]]\nid = "plan-broken"\nkind = "plan"\ntitle = "Ødelagt"\nfile = "odelagt.pdf"\n')
+    (root / "manifest.toml").write_text("\n".join(entries), encoding="utf-8")
+    return root
+
+
+def _run(corpus: Path, out: Path, **kw):
+    from flows.corpus import run_corpus
+
+    return run_corpus(corpus_dir=str(corpus), out_dir=str(out), fetch=False, **kw)
+
+
+def test_corpus_run_isolates_a_corrupt_pdf_and_caches(prefect_api, plan_pdfs, tmp_path):
+    corpus = _write_corpus(tmp_path / "corpus", plan_pdfs, broken=True)
+    out = tmp_path / "out"
+    summary = _run(corpus, out)
+    ok_ids = sorted(d["document_id"] for d in summary["documents"])
+    assert ok_ids == sorted(["pm-2016"] + [f"plan-{i}" for i in range(len(plan_pdfs))])
+    (failure,) = summary["failures"]
+    assert failure["document_id"] == "plan-broken" and "odelagt.pdf" in failure["message"]
+    assert summary["ok"] is False
+    for name in DATASET_FILES:
+        assert (out / f"{name}.csv").exists() and (out / f"{name}.parquet").exists(), name
+    assert (out / "datapackage.json").exists()
+    report = (out / "run_report.md").read_text(encoding="utf-8")
+    assert "plan-broken" in report and "failed" in report
+    assert not any(d["cached"] for d in summary["documents"])
+
+    # warm rerun: every extraction comes from the cache, outputs are byte-identical
+    before = {p.name: p.read_bytes() for p in out.glob("*.csv")}
+    warm = _run(corpus, out)
+    assert all(d["cached"] for d in warm["documents"])
+    assert {p.name: p.read_bytes() for p in out.glob("*.csv")} == before
+
+    # a changed file invalidates only its own document
+    (corpus / SEED.name).write_text(SEED.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    third = _run(corpus, out)
+    cached = {d["document_id"]: d["cached"] for d in third["documents"]}
+    assert cached.pop("pm-2016") is False
+    assert all(cached.values())
+
+
+def test_dask_runner_gives_byte_identical_outputs(prefect_api, plan_pdfs, tmp_path):
+    from flows.corpus import make_task_runner, run_corpus
+
+    corpus = _write_corpus(tmp_path / "corpus", plan_pdfs[:2], broken=False)
+    threads_out, dask_out = tmp_path / "threads", tmp_path / "dask"
+    _run(corpus, threads_out)
+    run_corpus.with_options(task_runner=make_task_runner("dask", workers=2))(
+        corpus_dir=str(corpus), out_dir=str(dask_out), fetch=False
+    )
+    files = sorted(p.name for p in threads_out.iterdir() if p.suffix in (".csv", ".parquet", ".json") and p.name != "run_summary.json")
+    assert files
+    for name in files:
+        assert (dask_out / name).read_bytes() == (threads_out / name).read_bytes(), name
+
+
+def test_cli_run_json_summary(prefect_api, tmp_path):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    corpus = _write_corpus(tmp_path / "corpus", [], broken=False)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", "--corpus", str(corpus), "--out", str(out), "--no-fetch", "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout[result.stdout.index("{"):])
+    assert [d["document_id"] for d in summary["documents"]] == ["pm-2016"]

@@ -1,0 +1,364 @@
+"""Tests of the synthetic plan generator (tests/plangen): determinism and truth consistency."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+
+from tests.plangen import (
+    EDIT_KINDS,
+    LAYOUTS,
+    SYNTHETIC_NOTICE,
+    Edit,
+    build_plan,
+    make_version_pair,
+    render_plan,
+)
+from tests.plangen import ministries as mins
+from tests.plangen.fixtures import plangen_dir, plangen_manifest, plangen_pairs, plangen_plans  # noqa: F401
+from tests.plangen.linebreak import break_lines, dehyphenate
+from tests.plangen.textbank import TOPICS
+from tests.plangen.truth import mentions_children
+
+
+def squash(s: str) -> str:
+    """Text without whitespace and hyphens: robust to line breaks and line-end hyphenation."""
+    return re.sub(r"[\s\-\u00ad]+", "", s)
+
+
+@lru_cache(maxsize=None)
+def _pdf(path: str) -> pdfplumber.PDF:
+    return pdfplumber.open(path)
+
+
+@lru_cache(maxsize=None)
+def body_text(path: str, page: int, layout_name: str) -> str:
+    """Text of the body frame of a page (no running header/footer), columns read left then right."""
+    L = LAYOUTS[layout_name]
+    p = _pdf(path).pages[page - 1]
+    W, H = L.pagesize
+    ml, mr, mt, mb = L.margins
+    top, bottom = mt - 4, H - mb + 4
+    if L.columns == 2:
+        mid = W / 2
+        boxes = [(0, top, mid, bottom), (mid, top, W, bottom)]
+    else:
+        boxes = [(0, top, W, bottom)]
+    return "\n".join(p.crop(b).extract_text() or "" for b in boxes)
+
+
+@lru_cache(maxsize=None)
+def page_text(path: str, page: int) -> str:
+    return _pdf(path).pages[page - 1].extract_text() or ""
+
+
+def _plans_and_pair_plans(plangen_dir: Path) -> list[tuple[Path, dict]]:
+    out = []
+    for tp in sorted(plangen_dir.rglob("*.truth.json")):
+        out.append((tp.with_name(tp.name.replace(".truth.json", ".pdf")), json.loads(tp.read_text(encoding="utf-8"))))
+    return out
+
+
+# --------------------------------------------------------------------------- standard set
+
+
+def test_standard_set_shape(plangen_plans, plangen_manifest):
+    assert len(plangen_plans) >= 5
+    layouts = {p["layout"] for p in plangen_plans}
+    assert len(layouts) == len(plangen_plans)
+    years = {p["truth"]["document"]["date"][:4] for p in plangen_plans}
+    assert {"2010", "2016", "2024"} <= years
+    styles = {p["truth"]["document"]["measure_style"] for p in plangen_plans}
+    assert styles == {"body", "table", "both"}
+    for p in plangen_plans:
+        d = p["truth"]["document"]
+        assert 20 <= d["measure_count"] <= 40, p["name"]
+        assert d["measure_count"] == len(p["truth"]["measures"])
+        assert [m["number"] for m in p["truth"]["measures"]] == [str(i) for i in range(1, d["measure_count"] + 1)]
+        assert p["pdf"].stat().st_size > 10_000
+    assert max(p["truth"]["document"]["page_count"] for p in plangen_plans) >= 20
+    assert len(plangen_manifest["pairs"]) >= 4
+
+
+def test_2010_plan_uses_names_valid_in_2010(plangen_plans):
+    p = next(p for p in plangen_plans if p["truth"]["document"]["date"].startswith("2010"))
+    names = {n for m in p["truth"]["measures"] for n in [m["lead"], *m["co"]] if n}
+    assert "Justis- og politidepartementet" in names
+    assert "Justis- og beredskapsdepartementet" not in names
+    text = page_text(str(p["pdf"]), p["truth"]["measures"][0]["page_start"])
+    assert "Justis- og beredskapsdepartementet" not in text
+
+
+def test_ministry_names_valid_on_plan_date(plangen_dir):
+    for pdf, t in _plans_and_pair_plans(plangen_dir):
+        on = date.fromisoformat(t["document"]["date"])
+        for m in t["measures"]:
+            for n in [m["lead"], *m["co"]]:
+                if n is None:
+                    assert m["all_ministries"]
+                    continue
+                assert mins.ministry(mins.lineage_of(n), on).name == n, (pdf.name, n)
+        for mn in t["document"]["ministers"]:
+            assert mins.ministry(mins.lineage_of(mn["ministry"]), on).name == mn["ministry"]
+
+
+def test_synthetic_notice_on_cover_and_metadata(plangen_dir):
+    for pdf, _ in _plans_and_pair_plans(plangen_dir):
+        doc = _pdf(str(pdf))
+        assert SYNTHETIC_NOTICE in doc.metadata.get("Subject", "")
+        assert "syntetisk" in doc.metadata.get("Title", "")
+        assert squash(SYNTHETIC_NOTICE) in squash(page_text(str(pdf), 1))
+
+
+def test_deterministic_bytes(tmp_path):
+    spec = build_plan("vold_naere", date(2013, 6, 20), 5, name="det")
+    a = render_plan(spec, tmp_path / "a.pdf", "classic")
+    b = render_plan(build_plan("vold_naere", date(2013, 6, 20), 5, name="det"), tmp_path / "b.pdf", "classic")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    a["document"].pop("file"), b["document"].pop("file")
+    assert a == b
+    c = render_plan(build_plan("vold_naere", date(2013, 6, 20), 6, name="det"), tmp_path / "c.pdf", "classic")
+    assert (tmp_path / "c.pdf").read_bytes() != (tmp_path / "a.pdf").read_bytes()
+    assert c != a
+
+
+def test_manifest_hashes_match_files(plangen_dir, plangen_manifest):
+    from pipeline.fileio import sha256_file
+
+    for e in plangen_manifest["plans"]:
+        assert sha256_file(plangen_dir / e["pdf"]) == e["sha256"]
+
+
+# --------------------------------------------------------------------------- truth vs PDF
+
+
+def test_measure_pages_and_text_match_pdf(plangen_plans):
+    """Heading on page_start, the exact (de-hyphenated) text within page_start..page_end, last line on page_end."""
+    checked = 0
+    for p in plangen_plans:
+        pdf, L = str(p["pdf"]), p["layout"]
+        for m in p["truth"]["measures"]:
+            if m["style"] == "table":
+                continue
+            first_line = m["heading_as_printed"].split()[:2]
+            assert squash(" ".join(first_line)) in squash(body_text(pdf, m["page_start"], L)), (p["name"], m["number"])
+            span = "".join(squash(body_text(pdf, pg, L)) for pg in range(m["page_start"], m["page_end"] + 1))
+            assert squash(m["heading_as_printed"] + m["text"]) in span, (p["name"], m["number"])
+            tail = (m["responsibility_as_printed"] or m["text"])[-25:]
+            assert squash(tail) in squash(body_text(pdf, m["page_end"], L)), (p["name"], m["number"])
+            checked += 1
+    assert checked >= 100
+
+
+def test_table_rows_on_their_pages(plangen_plans):
+    for p in plangen_plans:
+        for m in p["truth"]["measures"]:
+            if m["style"] in ("table", "both"):
+                rows = [r for t in _pdf(str(p["pdf"])).pages[m["table_page"] - 1].extract_tables() for r in t]
+                match = [r for r in rows if r and (r[0] or "").strip() == m["number"]]
+                assert len(match) == 1, (p["name"], m["number"])
+                assert squash(match[0][1]) == squash(m["title"])
+                if m["style"] == "table":
+                    assert m["page_start"] == m["page_end"] == m["table_page"]
+                    assert m["text"] == ""
+
+
+def test_table_spans_pages_with_repeated_header(plangen_plans):
+    with_table = [p for p in plangen_plans if p["truth"]["document"]["measure_style"] in ("table", "both")]
+    assert len(with_table) >= 3
+    for p in with_table:
+        pages = p["truth"]["document"]["table_pages"]
+        assert len(pages) >= 2 and pages == list(range(pages[0], pages[-1] + 1)), p["name"]
+        for pg in pages:
+            doc = _pdf(str(p["pdf"]))
+            assert "Tidsramme" in page_text(str(p["pdf"]), pg)
+            assert doc.pages[pg - 1].lines or doc.pages[pg - 1].rects, "grid lines drawn"
+
+
+def test_responsibility_line_on_next_page(plangen_plans):
+    for p in plangen_plans:
+        ms = p["truth"]["measures"]
+        if any(m["responsibility_as_printed"] for m in ms):
+            spill = [m for m in ms if m["responsibility_on_next_page"]]
+            assert spill, p["name"]
+            for m in spill:
+                assert m["page_end"] > m["page_start"] or p["truth"]["document"]["columns"] == 2
+
+
+def test_scanned_page_has_no_text_layer(plangen_plans):
+    scanned = [(p, pg) for p in plangen_plans for pg in p["truth"]["document"]["scanned_pages"]]
+    assert scanned
+    for p, pg in scanned:
+        page = _pdf(str(p["pdf"])).pages[pg - 1]
+        assert page.chars == [] and len(page.images) == 1
+        doc = pdfium.PdfDocument(str(p["pdf"]))
+        assert doc[pg - 1].get_textpage().get_text_range().strip() == ""
+        doc.close()
+
+
+def test_pdf_has_real_line_end_hyphens_and_suspended_compounds(plangen_plans):
+    inserted = suspended = 0
+    for p in plangen_plans:
+        words = set()
+        for m in p["truth"]["measures"]:
+            words.update(re.findall(r"\w+", m["text"]))
+        for pg in range(2, p["truth"]["document"]["page_count"] + 1):
+            lines = body_text(str(p["pdf"]), pg, p["layout"]).split("\n")
+            for a, b in zip(lines, lines[1:]):
+                if re.search(r"\w-$", a) and b:
+                    head = re.findall(r"(\w+)-$", a)[0]
+                    nxt = re.findall(r"^\w+", b)
+                    if nxt and nxt[0] == "og":
+                        suspended += 1
+                    elif nxt and head + nxt[0] in words:
+                        inserted += 1
+    assert inserted >= 30
+    assert suspended >= 3
+
+
+def test_toc_anchors_point_at_headings(plangen_plans):
+    for p in plangen_plans:
+        d = p["truth"]["document"]
+        for e in d["toc"]:
+            if e["page"] in d["scanned_pages"]:
+                continue
+            want = squash(e["title"])[:20]
+            assert want in squash(page_text(str(p["pdf"]), e["page"])) or want in squash(
+                body_text(str(p["pdf"]), e["page"], p["layout"])), (p["name"], e["title"])
+            assert e["page_label"] == d["page_labels"][str(e["page"])]
+
+
+def test_truth_fields_consistent(plangen_plans):
+    for p in plangen_plans:
+        t = p["truth"]
+        parts = {pt["number"]: pt for pt in t["parts"]}
+        nums = {m["number"] for m in t["measures"]}
+        for m in t["measures"]:
+            assert m["part_title"] == parts[m["part_number"]]["title"]
+            assert m["page_start"] <= m["page_end"]
+            assert parts[m["part_number"]]["page_start"] <= m["page_start"] or m["style"] == "table"
+            assert set(m["cross_references"]) <= nums
+            for ref in m["cross_references"]:
+                assert f"tiltak {ref}" in m["text"]
+            for a in m["agencies"]:
+                assert a in m["title"] + " " + m["text"]
+            assert m["mentions_children"] == mentions_children(m["title"] + " " + m["text"])
+            assert m["text"] == " ".join(m["text"].split())
+            if m["style"] != "table":
+                assert 2 <= len(re.findall(r"[.!?](?:\s|$)", m["text"])) <= 7
+        assert any(m["mentions_children"] for m in t["measures"])
+
+
+# --------------------------------------------------------------------------- version pairs
+
+
+def test_version_pairs_cover_every_change(plangen_pairs):
+    assert len(plangen_pairs) >= 4
+    assert any(pr["changes"]["old"]["layout"] != pr["changes"]["new"]["layout"] for pr in plangen_pairs)
+    for pr in plangen_pairs:
+        rows = pr["changes"]["changes"]
+        kinds = Counter(r["change_type"] for r in rows)
+        table_only = "table" in (pr["old_truth"]["document"]["measure_style"], pr["new_truth"]["document"]["measure_style"])
+        expected = {"unchanged", "reworded", "added", "removed", "split", "merged"} | (set() if table_only else {"modified"})
+        assert expected <= set(kinds), (pr["name"], kinds)
+        # every old and every new measure appears, split/merge as groups of two
+        old_nums = [m["number"] for m in pr["old_truth"]["measures"]]
+        new_nums = [m["number"] for m in pr["new_truth"]["measures"]]
+        assert sorted({r["old_number"] for r in rows if r["old_number"]}, key=int) == sorted(old_nums, key=int)
+        assert sorted({r["new_number"] for r in rows if r["new_number"]}, key=int) == sorted(new_nums, key=int)
+        groups = Counter(r["group"] for r in rows if r["group"] is not None)
+        assert sorted(groups.values()) == [2, 2]
+        assert any(r["renumbered"] for r in rows)
+        assert any(r["part_changed"] for r in rows)
+        assert any(r["ministries_added"] and r["change_type"] == "unchanged" for r in rows)  # added co-responsible
+        # titles in the change truth are the titles in the plan truths
+        old_titles = {m["number"]: m["title"] for m in pr["old_truth"]["measures"]}
+        new_titles = {m["number"]: m["title"] for m in pr["new_truth"]["measures"]}
+        for r in rows:
+            if r["old_number"]:
+                assert old_titles[r["old_number"]] == r["old_title"]
+            if r["new_number"]:
+                assert new_titles[r["new_number"]] == r["new_title"]
+        # an insertion early in part 1 renumbers the measure after it
+        added = [r for r in rows if r["change_type"] == "added"]
+        assert any(r["new_number"] == "2" for r in added)
+
+
+def test_ministry_rename_is_not_a_responsibility_change(plangen_pairs):
+    pr = next(p for p in plangen_pairs if p["changes"]["old"]["date"].startswith("2010"))
+    renamed = [r for r in pr["changes"]["changes"] if r["ministries_renamed"]]
+    assert renamed
+    assert all(not r["responsibility_changed"] for r in renamed if r["change_type"] == "unchanged" and not r["ministries_added"])
+    old_leads = {m["number"]: m["lead"] for m in pr["old_truth"]["measures"]}
+    new_leads = {m["number"]: m["lead"] for m in pr["new_truth"]["measures"]}
+    assert "Justis- og politidepartementet" in old_leads.values()
+    assert "Justis- og beredskapsdepartementet" in new_leads.values()
+    assert "Justis- og politidepartementet" not in new_leads.values()
+
+
+def test_reworded_is_light_and_modified_is_heavy(plangen_pairs):
+    from rapidfuzz import fuzz
+
+    for pr in plangen_pairs:
+        old = {m["number"]: m for m in pr["old_truth"]["measures"]}
+        new = {m["number"]: m for m in pr["new_truth"]["measures"]}
+        for r in pr["changes"]["changes"]:
+            if r["change_type"] not in ("reworded", "modified", "unchanged"):
+                continue
+            o, n = old[r["old_number"]], new[r["new_number"]]
+            a, b = o["title"] + " " + o["text"], n["title"] + " " + n["text"]
+            sim = fuzz.ratio(a, b)
+            if r["change_type"] == "unchanged":
+                assert a == b or r["text_differs_only_in_references"] or r["text_differs_only_by_renaming"]
+            elif r["change_type"] == "reworded":
+                assert a != b and sim >= 85, (pr["name"], r["old_number"], sim)
+            else:
+                assert sim < 75, (pr["name"], r["old_number"], sim)
+
+
+def test_custom_edits(tmp_path):
+    spec = build_plan("menneskehandel", date(2016, 12, 14), 9, name="c", n_measures=22)
+    keys = [m.key for m in spec.measures() if not m.xrefs]
+    old, new, truth = make_version_pair(spec, [Edit("remove", keys[3]), Edit("reword", keys[5])], seed=1)
+    kinds = Counter(r["change_type"] for r in truth["changes"])
+    assert kinds == Counter({"unchanged": 20, "removed": 1, "reworded": 1})
+    assert len(new.measures()) == 21 and len(old.measures()) == 22
+    assert set(EDIT_KINDS) >= {"insert", "remove", "reword", "modify", "move", "split", "merge", "add_co"}
+    with pytest.raises(ValueError):
+        make_version_pair(spec, [Edit("teleport", keys[0])])
+
+
+# --------------------------------------------------------------------------- line breaking and text bank
+
+
+def test_line_breaking_roundtrip():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    texts = [s for t in TOPICS.values() for p in t.parts for m in p.measures for s in [m.text]]
+    texts.append("Ansvarlig: Justis- og beredskapsdepartementet i samarbeid med Barne-, likestillings- og "
+                 "inkluderingsdepartementet og Helse- og omsorgsdepartementet.")
+    hyph = 0
+    for width in (120, 170, 260):
+        for t in texts:
+            lines = break_lines(t, width, "Helvetica", 10)
+            assert dehyphenate(lines) == " ".join(t.split())
+            for ln in lines:
+                assert stringWidth(ln.text, "Helvetica", 10) <= width + 0.01 or " " not in ln.text
+            hyph += sum(ln.hyphenated for ln in lines)
+    assert hyph > 50
+
+
+def test_text_bank_variety():
+    """Titles and seed texts are distinct (no template clones) within and across topics."""
+    titles = [m.title for t in TOPICS.values() for p in t.parts for m in p.measures]
+    texts = [m.text for t in TOPICS.values() for p in t.parts for m in p.measures]
+    assert len(set(titles)) == len(titles) and len(set(texts)) == len(texts)
+    assert len(titles) >= 100

@@ -29,7 +29,10 @@ def jobs_from_manifest(manifest, notes: dict[str, str] | None = None) -> tuple[l
         plan_url = None
         if source.kind == "press_release" and source.announces:
             plan = by_id.get(source.announces)
-            plan_url = plan.url if plan is not None else None
+            if plan is not None:
+                # the PDF address when known, else the plan's landing page (which links the PDF)
+                landing = by_id.get(plan.landing_page) if plan.landing_page else None
+                plan_url = plan.url or (landing.url if landing is not None else None)
         jobs.append(
             SourceJob(
                 path=path,

@@ -129,6 +129,18 @@ def test_odd_coordinations_do_not_crash() -> None:
             assert text[e.start : e.end] == e.text
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["Justis– og beredskapsdepartementet", "Justis-og beredskapsdepartementet", "Justis - og beredskapsdepartementet"],
+)
+def test_dash_and_spacing_variants(written: str) -> None:
+    assert ministries(f"Ansvar: {written} og UD.") == [(written, mid(JD)), ("UD", mid("Utenriksdepartementet"))]
+
+
+def test_dash_between_number_and_ministry_is_not_a_conjunct() -> None:
+    assert ministries("Tiltak 3 – Kunnskapsdepartementet") == [("Kunnskapsdepartementet", mid("Kunnskapsdepartementet"))]
+
+
 def test_line_break_inside_a_name() -> None:
     text = "Ansvar: Justis- og\nberedskapsdepartementet og Helse- og\n  omsorgsdepartementet."
     assert [m for _, m in ministries(text)] == [mid(JD), mid("Helse- og omsorgsdepartementet")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ RESOLVED_PRECISION_FLOOR = 0.8
 def _benchmark():
     spec = importlib.util.spec_from_file_location("norne_recall", ROOT / "benchmarks" / "norne_recall.py")
     mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses resolve annotations through sys.modules
     spec.loader.exec_module(mod)  # type: ignore[union-attr]
     return mod
 

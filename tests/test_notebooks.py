@@ -3,7 +3,6 @@ including a corpus with no plan yet (empty measures); committed notebooks carry 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -35,15 +34,28 @@ def empty_outputs(tmp_path_factory):
     return out
 
 
-def _run(name: str, outputs: Path, monkeypatch) -> "nbformat.NotebookNode":
-    monkeypatch.setenv("TILTAK_OUTPUTS", str(outputs))
-    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+@pytest.fixture(scope="module")
+def executed(full_outputs, empty_outputs):
+    """Every notebook executed against both output sets, in ONE kernel (started once, to keep the
+    suite fast); the user namespace is reset and TILTAK_OUTPUTS set before each notebook."""
+    runs = {}
+    first = nbformat.read(NOTEBOOKS / NAMES[0], as_version=4)
     client = nbclient.NotebookClient(
-        nb, kernel_name="python3", timeout=60, resources={"metadata": {"path": str(NOTEBOOKS)}}
+        first, kernel_name="python3", timeout=60, resources={"metadata": {"path": str(NOTEBOOKS)}}
     )
-    client.execute()
-    return nb
+    with client.setup_kernel():
+        for label, outputs in (("full", full_outputs), ("empty", empty_outputs)):
+            for name in NAMES:
+                nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+                client.nb = nb
+                prelude = nbformat.v4.new_code_cell(
+                    f"%reset -f\n%matplotlib inline\nimport os\nos.environ['TILTAK_OUTPUTS'] = {str(outputs)!r}\ndel os"
+                )
+                client.execute_cell(prelude, 0)
+                for i, cell in enumerate(nb.cells):
+                    client.execute_cell(cell, i)
+                runs[(label, name)] = nb
+    return runs
 
 
 def _text(nb) -> str:
@@ -73,8 +85,8 @@ def test_committed_without_outputs(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_runs_on_full_outputs(name, full_outputs, monkeypatch):
-    nb = _run(name, full_outputs, monkeypatch)
+def test_runs_on_full_outputs(name, executed):
+    nb = executed[("full", name)]
     text = _text(nb)
     assert "Merk:" not in text.replace("Ingen endringer i ansvar", ""), text[:2000]
     assert _images(nb) >= 2
@@ -86,8 +98,8 @@ def test_runs_on_full_outputs(name, full_outputs, monkeypatch):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_runs_with_empty_measures(name, empty_outputs, monkeypatch):
-    nb = _run(name, empty_outputs, monkeypatch)
+def test_runs_with_empty_measures(name, executed):
+    nb = executed[("empty", name)]
     text = _text(nb)
     assert "Merk:" in text
     assert _images(nb) == 0

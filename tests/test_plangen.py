@@ -30,8 +30,11 @@ from tests.plangen.truth import mentions_children
 
 
 def squash(s: str) -> str:
-    """Text without whitespace and hyphens: robust to line breaks and line-end hyphenation."""
-    return re.sub(r"[\s\-\u00ad]+", "", s)
+    """Text without whitespace and hyphens: robust to line breaks and line-end hyphenation.
+
+    (pdfium reports a line-end hyphen as U+0002 or U+FFFE and joins the lines; pdfplumber keeps "-\n".)
+    """
+    return re.sub(r"[\s\-\u00ad\u0002\ufffe]+", "", s)
 
 
 @lru_cache(maxsize=None)
@@ -40,24 +43,47 @@ def _pdf(path: str) -> pdfplumber.PDF:
 
 
 @lru_cache(maxsize=None)
-def body_text(path: str, page: int, layout_name: str) -> str:
-    """Text of the body frame of a page (no running header/footer), columns read left then right."""
+def _pdfium(path: str) -> pdfium.PdfDocument:
+    return pdfium.PdfDocument(path)
+
+
+def _boxes(layout_name: str) -> list[tuple[float, float, float, float]]:
+    """Body-frame boxes (PDF coordinates: left, bottom, right, top), one per column."""
     L = LAYOUTS[layout_name]
-    p = _pdf(path).pages[page - 1]
     W, H = L.pagesize
     ml, mr, mt, mb = L.margins
-    top, bottom = mt - 4, H - mb + 4
+    bottom, top = mb - 4, H - mt + 4
     if L.columns == 2:
-        mid = W / 2
-        boxes = [(0, top, mid, bottom), (mid, top, W, bottom)]
-    else:
-        boxes = [(0, top, W, bottom)]
-    return "\n".join(p.crop(b).extract_text() or "" for b in boxes)
+        return [(0, bottom, W / 2, top), (W / 2, bottom, W, top)]
+    return [(0, bottom, W, top)]
+
+
+@lru_cache(maxsize=None)
+def body_text(path: str, page: int, layout_name: str) -> str:
+    """Text of the body frame of a page (no running header/footer), columns read left then right."""
+    tp = _pdfium(path)[page - 1].get_textpage()
+    return "\n".join(tp.get_text_bounded(*b) for b in _boxes(layout_name))
+
+
+@lru_cache(maxsize=None)
+def body_lines_plumber(path: str, page: int, layout_name: str) -> list[str]:
+    """Printed lines of the body frame as pdfplumber sees them (line-end hyphens kept)."""
+    p = _pdf(path).pages[page - 1]
+    H = float(p.height)
+    out: list[str] = []
+    for x0, bottom, x1, top in _boxes(layout_name):
+        out += (p.crop((x0, H - top, x1, H - bottom)).extract_text() or "").split("\n")
+    return out
 
 
 @lru_cache(maxsize=None)
 def page_text(path: str, page: int) -> str:
-    return _pdf(path).pages[page - 1].extract_text() or ""
+    return _pdfium(path)[page - 1].get_textpage().get_text_range()
+
+
+@lru_cache(maxsize=None)
+def page_tables(path: str, page: int) -> list[list[str | None]]:
+    return [r for t in _pdf(path).pages[page - 1].extract_tables() for r in t]
 
 
 def _plans_and_pair_plans(plangen_dir: Path) -> list[tuple[Path, dict]]:
@@ -162,7 +188,7 @@ def test_table_rows_on_their_pages(plangen_plans):
     for p in plangen_plans:
         for m in p["truth"]["measures"]:
             if m["style"] in ("table", "both"):
-                rows = [r for t in _pdf(str(p["pdf"])).pages[m["table_page"] - 1].extract_tables() for r in t]
+                rows = page_tables(str(p["pdf"]), m["table_page"])
                 match = [r for r in rows if r and (r[0] or "").strip() == m["number"]]
                 assert len(match) == 1, (p["name"], m["number"])
                 assert squash(match[0][1]) == squash(m["title"])
@@ -199,29 +225,30 @@ def test_scanned_page_has_no_text_layer(plangen_plans):
     for p, pg in scanned:
         page = _pdf(str(p["pdf"])).pages[pg - 1]
         assert page.chars == [] and len(page.images) == 1
-        doc = pdfium.PdfDocument(str(p["pdf"]))
-        assert doc[pg - 1].get_textpage().get_text_range().strip() == ""
-        doc.close()
+        assert page_text(str(p["pdf"]), pg).strip() == ""
 
 
 def test_pdf_has_real_line_end_hyphens_and_suspended_compounds(plangen_plans):
+    """The PDFs contain line-end hyphens inside words and after "Justis-"-like suspended compounds."""
     inserted = suspended = 0
     for p in plangen_plans:
         words = set()
         for m in p["truth"]["measures"]:
             words.update(re.findall(r"\w+", m["text"]))
         for pg in range(2, p["truth"]["document"]["page_count"] + 1):
-            lines = body_text(str(p["pdf"]), pg, p["layout"]).split("\n")
-            for a, b in zip(lines, lines[1:]):
-                if re.search(r"\w-$", a) and b:
-                    head = re.findall(r"(\w+)-$", a)[0]
-                    nxt = re.findall(r"^\w+", b)
-                    if nxt and nxt[0] == "og":
-                        suspended += 1
-                    elif nxt and head + nxt[0] in words:
-                        inserted += 1
+            # pdfium marks a hyphen at a line end with U+0002/U+FFFE and joins the two lines
+            for head, tail in re.findall(r"(\w+)[\u0002\ufffe](\w+)", body_text(str(p["pdf"]), pg, p["layout"])):
+                if tail == "og":
+                    suspended += 1
+                elif head + tail in words:
+                    inserted += 1
     assert inserted >= 30
     assert suspended >= 3
+    # and pdfplumber sees them as literal "-" at the end of a printed line
+    p = plangen_plans[0]
+    pg = p["truth"]["parts"][0]["page_start"]
+    lines = body_lines_plumber(str(p["pdf"]), pg, p["layout"]) + body_lines_plumber(str(p["pdf"]), pg + 1, p["layout"])
+    assert any(re.search(r"\w-$", ln) for ln in lines)
 
 
 def test_toc_anchors_point_at_headings(plangen_plans):
@@ -319,7 +346,7 @@ def test_reworded_is_light_and_modified_is_heavy(plangen_pairs):
             if r["change_type"] == "unchanged":
                 assert a == b or r["text_differs_only_in_references"] or r["text_differs_only_by_renaming"]
             elif r["change_type"] == "reworded":
-                assert a != b and sim >= 85, (pr["name"], r["old_number"], sim)
+                assert a != b and sim >= (85 if o["text"] else 70), (pr["name"], r["old_number"], sim)
             else:
                 assert sim < 75, (pr["name"], r["old_number"], sim)
 

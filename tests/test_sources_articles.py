@@ -229,3 +229,14 @@ def test_text_type_line_before_title(tmp_path):
     a = read_article(p)
     assert (a.doc_type, a.title, a.published, a.body) == ("Pressemelding", "Eksempeltittel (syntetisk)",
                                                           date(2010, 12, 27), "Tekst.")
+
+
+def test_nynorsk_labels(tmp_path):
+    p = tmp_path / "pm.txt"
+    p.write_text("Eksempel (syntetisk)\nUtgjevar: Kunnskapsdepartementet\nDato: 01.02.2020\n\nTekst.\n",
+                 encoding="utf-8")
+    assert read_article(p).publisher_name == "Kunnskapsdepartementet"
+    html = ("<html><body><div class='article-content'><header class='article-header'><h1>T</h1></header>"
+            "<div class='article-info'><p>Utgjevar: Kunnskapsdepartementet</p></div>"
+            "<div class='article-body'><p>Tekst.</p></div></div></body></html>")
+    assert parse_html_article(html).publisher_name == "Kunnskapsdepartementet"

@@ -93,7 +93,7 @@ def test_minimal_manifest(tmp_path):
         (PR.replace("https://www.regjeringen.no/no/aktuelt/pm/id1/", "file:///etc/passwd"), "only https"),
         (PR.replace("published = 2016-10-20", 'published = "oktober 2016"') + LP + PLAN, "is not a date"),
         (PR.replace("announces", "anounces") + LP + PLAN, "unknown field"),
-        (LP.replace('url = "https://www.regjeringen.no/no/dokumenter/lp/id2/"\n', ""), "missing field 'url'"),
+        (LP.replace('url = "https://www.regjeringen.no/no/dokumenter/lp/id2/"\n', ""), "needs 'url' or 'file'"),
         (PR + LP + PLAN + '[[comparison]]\nold = "plan"\nnew = "pm"\n', "not a plan"),
         ("[[source]\n", "invalid TOML"),
     ],
@@ -160,3 +160,11 @@ def test_traversal_always_refused(value):
 def test_non_https_urls_refused(scheme, rest):
     with pytest.raises(ManifestError):
         validate_https_url(f"{scheme}://{rest}" if scheme else rest)
+
+
+def test_local_only_document_needs_no_url(tmp_path):
+    """A researcher's draft on disk (no public address yet) is a valid source."""
+    (tmp_path / "utkast.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    path = write(tmp_path, '[[source]]\nid = "utkast"\nkind = "plan"\ntitle = "Utkast"\nfile = "utkast.pdf"\n')
+    (source,) = load_manifest(path).sources
+    assert source.url is None and source.local_path == tmp_path / "utkast.pdf"

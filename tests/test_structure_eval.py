@@ -24,7 +24,7 @@ def _load_eval():
 
 @pytest.fixture(scope="module")
 def summary(plangen_dir):  # noqa: F811
-    return _load_eval().evaluate_dir(plangen_dir)
+    return _load_eval().evaluate_dir(plangen_dir, enrich=False)  # NLP figures: run the CLI
 
 
 def test_standard_set_targets(summary):

@@ -324,3 +324,58 @@ def test_responsibility_line_wrapped_into_two_blocks():
     assert ms[0].text == PROSE1 and roles(ms[0]) == [("health", "lead")]
     assert roles(ms[1]) == [("justice", "lead"), ("foreign", "co")]
     assert ms[1].text == PROSE2
+
+
+def test_hierarchical_numbers_roman_parts_and_split_part_heading():
+    blocks = [
+        H("Del I", 1), H("Trygge barn", 1),
+        H("Tiltak 1.1: Felles rutiner", 3), P(PROSE1), P("Ansvarlig: JD"),
+        H("Tiltak 1.2 – Ny veileder", 3), P(PROSE2), P("Ansvarlig: HOD"),
+        H("Del II: Politiet", 1, page=2),
+        H("Tiltak 2.1: Bedre etterforskning", 3, page=2), P(PROSE1, page=2), P("Ansvarlig: JD", page=2),
+    ]
+    res = run(blocks)
+    assert [(p.number, p.title) for p in res.parts] == [(1, "Trygge barn"), (2, "Politiet")]
+    assert [(m.number, m.part_number, m.measure_id) for m in res.measures] == [
+        ("1.1", 1, "plan-x-1-1"), ("1.2", 1, "plan-x-1-2"), ("2.1", 2, "plan-x-2-1")]
+    assert res.measures[1].title == "Ny veileder"
+
+
+def test_table_with_tiltak_prefix_in_cells_and_full_names():
+    blocks = [TB(["Tiltak", "Ansvarlig departement", "Periode"], [
+        ["Tiltak 1: Styrke informasjonsarbeidet", "Kunnskapsdepartementet, Helse- og omsorgsdepartementet", "2016"],
+        ["Tiltak 2: Nytt kompetansesenter", "Justis- og beredskapsdepartementet i samarbeid med Utenriksdepartementet", "2017"],
+    ], [5, 5])]
+    ms = run(blocks).measures
+    assert [(m.number, m.title, m.timeframe) for m in ms] == [
+        ("1", "Styrke informasjonsarbeidet", "2016"), ("2", "Nytt kompetansesenter", "2017")]
+    assert roles(ms[0]) == [("education", "lead"), ("health", "co")]
+    assert roles(ms[1]) == [("justice", "lead"), ("foreign", "co")]
+
+
+def test_summary_table_before_body_and_body_heading_wrapped():
+    blocks = [
+        H("Oversikt over tiltak", 1),
+        TB(HEADER, [["1", "Bedre samarbeid om ofre", "JD", "2016"], ["2", "Mer kunnskap om barn og unge", "BLD/HOD", "2017"]], [2, 2]),
+        H("Del 1: Beskytte ofrene", 1, page=3),
+        H("Tiltak 1: Bedre samarbeid om ofre", 3, page=3), P(PROSE1, page=3), P("Ansvarlig: JD", page=3),
+        H("Tiltak 2: Mer kunnskap om barn og", 3, page=4), H("unge", 3, page=4), P(PROSE2, page=4),
+        P("Ansvarlig: BLD", page=4),
+    ]
+    ms = run(blocks).measures
+    assert [(m.number, m.title, m.part_number, m.page_start, m.sources) for m in ms] == [
+        ("1", "Bedre samarbeid om ofre", 1, 3, ["body", "table"]),
+        ("2", "Mer kunnskap om barn og unge", 1, 4, ["body", "table"])]
+    assert roles(ms[1]) == [("children", "lead"), ("health", "co")]
+    assert ms[1].timeframe == "2017"
+
+
+def test_responsibility_line_before_the_prose():
+    blocks = [
+        H("Tiltak 1: Felles rutiner", 2), P("Ansvarlig: JD"), P(PROSE1), P("Tidsramme: 2016–2018"),
+        H("Tiltak 2: Ny veileder", 2), P("Ansvar: HOD"), P(PROSE2),
+    ]
+    ms = run(blocks).measures
+    assert [m.text for m in ms] == [PROSE1, PROSE2]
+    assert roles(ms[0]) == [("justice", "lead")] and roles(ms[1]) == [("health", "lead")]
+    assert ms[0].timeframe == "2016–2018"

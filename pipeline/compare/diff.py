@@ -44,17 +44,23 @@ def _norm_word(w: str) -> str:
     return _EDGE_PUNCT.sub("", w.lower())
 
 
+_DIGITS = re.compile(r"\d")
+
+
 def changed_windows(
     old: str | None,
     new: str | None,
     window: int = 3,
     number_map: dict[str, str] | None = None,
 ) -> list[tuple[str, str]] | None:
-    """The differing runs of words (with ``window`` words of shared context each side) as text pairs.
+    """The differing stretches of words, with ``window`` words of shared context each side, as text pairs.
 
-    ``None`` when the words are the same up to whitespace, punctuation and case.  Runs of measure
-    numbers that ``number_map`` (old number → new number of aligned measures) maps onto the new run
-    are left out: a cross-reference ("jf. tiltak 7" → "jf. tiltak 8") that follows renumbering.
+    Changes closer than ``2 * window`` words form one stretch (difflib's grouped opcodes), so a name
+    that changed length ("Barne-, likestillings- og inkluderingsdepartementet" → "Barne- og
+    likestillingsdepartementet") is one stretch.  ``None`` when the words are the same up to
+    whitespace, punctuation and case.  Stretches whose only changes are measure numbers that
+    ``number_map`` (old number → new number of aligned measures) maps onto the new ones are left out:
+    a cross-reference ("jf. tiltak 7" → "jf. tiltak 8") that follows renumbering.
     """
     a_raw = display_words(old or "")
     b_raw = display_words(new or "")
@@ -66,15 +72,27 @@ def changed_windows(
         return None
     out: list[tuple[str, str]] = []
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
+    for group in sm.get_grouped_opcodes(window):
+        changes = [op for op in group if op[0] != "equal"]
+        if number_map and all(
+            i2 - i1 == j2 - j1 and all(number_map.get(x) == y for x, y in zip(a[i1:i2], b[j1:j2]))
+            for _, i1, i2, j1, j2 in changes
+        ):
             continue
-        if number_map and i2 - i1 == j2 - j1 and all(number_map.get(x) == y for x, y in zip(a[i1:i2], b[j1:j2])):
-            continue
-        lo_a, hi_a = max(0, i1 - window), min(len(a), i2 + window)
-        lo_b, hi_b = max(0, j1 - window), min(len(b), j2 + window)
+        lo_a, hi_a, lo_b, hi_b = group[0][1], group[-1][2], group[0][3], group[-1][4]
         out.append((" ".join(a_raw[a_idx[k]] for k in range(lo_a, hi_a)), " ".join(b_raw[b_idx[k]] for k in range(lo_b, hi_b))))
     return out
+
+
+def _numbers(text: str) -> list[str]:
+    return [_norm_word(w) for w in text.split() if _DIGITS.search(w)]
+
+
+def _same_numbers(a: str, b: str, number_map: dict[str, str] | None) -> bool:
+    """Numbers in a and b are equal, or b's is a's measure number after renumbering."""
+    na, nb = _numbers(a), _numbers(b)
+    m = number_map or {}
+    return len(na) == len(nb) and all(x == y or m.get(x) == y for x, y in zip(na, nb))
 
 
 def wording_changed(
@@ -99,7 +117,7 @@ def wording_changed(
         return False
     for seg_a, seg_b in runs:
         ta, tb = tokenize(seg_a), tokenize(seg_b)
-        if ta == tb and any(t.startswith("min:") for t in ta):
+        if ta == tb and any(t.startswith("min:") for t in ta) and _same_numbers(seg_a, seg_b, number_map):
             continue
         return True
     return False

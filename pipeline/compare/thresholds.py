@@ -46,10 +46,10 @@ from dataclasses import asdict, dataclass
 class Thresholds:
     match: float = 0.35
     reworded: float = 0.70
-    contain: float = 0.60
-    cover: float = 0.55
-    gain: float = 0.15
-    single_cover: float = 0.85
+    contain: float = 0.50
+    cover: float = 0.80
+    gain: float = 0.10
+    single_cover: float = 0.95
     part: float = 0.60
 
     def as_dict(self) -> dict[str, float]:

@@ -32,13 +32,22 @@ def _plan(o: Outputs, document_id: str | None) -> str | None:
     return document_id
 
 
-def _ministry_label(o: Outputs) -> dict[str, str]:
-    """ministry_id -> abbreviation (or id) for compact labels."""
+def _ministry_label(o: Outputs, document_ids: list[str] | None = None) -> dict[str, str]:
+    """ministry_id -> abbreviation for compact labels: as written in the given documents, else the
+    registry's latest abbreviation, else the id itself (use ``.get(id, id)``)."""
+    labels: dict[str, str] = {}
+    mins = o.ministries.sort_values(["ministry_id", "period"])
+    for mid, abbr in zip(mins["ministry_id"].tolist(), mins["abbreviation"].tolist()):
+        if isinstance(abbr, str):
+            labels[mid] = abbr  # the last period wins
     mm = o.measure_ministries
-    labels = {}
+    if document_ids is not None:
+        mm = mm[mm["document_id"].isin(document_ids)]
+    seen: set[str] = set()
     for mid, abbr in zip(mm["ministry_id"].tolist(), mm["abbreviation"].tolist()):
-        if mid not in labels and isinstance(abbr, str):
+        if mid not in seen and isinstance(abbr, str):
             labels[mid] = abbr
+            seen.add(mid)
     return labels
 
 
@@ -78,7 +87,7 @@ def counts_per_ministry(o: Outputs, document_id: str | None = None) -> pd.DataFr
             t[r] = 0
     t["total"] = mm.groupby("ministry_id")["measure_id"].nunique()
     names = mm.groupby("ministry_id")["ministry_name"].min()
-    labels = _ministry_label(o)
+    labels = _ministry_label(o, [pid])
     out = t[["lead", "co", "all", "total"]].reset_index()
     out.columns.name = None
     out.insert(1, "label", [labels.get(i, i) for i in out["ministry_id"]])
@@ -96,7 +105,7 @@ def responsibility_matrix(o: Outputs, document_id: str | None = None) -> pd.Data
     m = o.measures[o.measures["document_id"] == pid][["measure_id", "part_number"]]
     j = mm.drop_duplicates(["measure_id", "ministry_id"]).merge(m, on="measure_id", how="left")
     j["part_number"] = j["part_number"].astype("Float64").fillna(0).astype(int)
-    labels = _ministry_label(o)
+    labels = _ministry_label(o, [pid])
     j["label"] = [labels.get(i, i) for i in j["ministry_id"]]
     mat = j.pivot_table(index="label", columns="part_number", values="measure_id", aggfunc="nunique", fill_value=0)
     mat = mat.loc[mat.sum(axis=1).sort_values(ascending=False, kind="stable").index]
@@ -109,7 +118,7 @@ def ministry_pairs(o: Outputs, document_id: str | None = None) -> pd.DataFrame:
     """Edges of the co-responsibility network: columns a, b (labels), shared (measures both are responsible for)."""
     pid = _plan(o, document_id)
     mm = o.measure_ministries[o.measure_ministries["document_id"] == pid]
-    labels = _ministry_label(o)
+    labels = _ministry_label(o, [pid])
     counts: dict[tuple[str, str], int] = {}
     for _, grp in mm.groupby("measure_id"):
         ids = sorted({labels.get(i, i) for i in grp["ministry_id"].tolist()})
@@ -155,9 +164,9 @@ def change_summary(o: Outputs, pair: tuple[str, str] | None = None) -> pd.DataFr
 
 
 def responsibility_shifts(o: Outputs, pair: tuple[str, str] | None = None) -> pd.DataFrame:
-    """Per ministry: how many measures gained / lost it between the two versions."""
+    """Per ministry (``label`` = abbreviation): how many measures gained / lost it between the two versions."""
     pairs = comparisons(o)
-    cols = ["ministry_id", "added", "removed"]
+    cols = ["ministry_id", "label", "added", "removed"]
     if not pairs:
         return pd.DataFrame(columns=cols)
     old, new = pair or pairs[0]
@@ -167,5 +176,9 @@ def responsibility_shifts(o: Outputs, pair: tuple[str, str] | None = None) -> pd
         for v in c[col].tolist():
             for mid in Outputs.split_list(v):
                 counts.setdefault(mid, [0, 0])[k] += 1
-    out = pd.DataFrame([{"ministry_id": m, "added": a, "removed": r} for m, (a, r) in counts.items()], columns=cols)
+    labels = _ministry_label(o, [new, old])
+    out = pd.DataFrame(
+        [{"ministry_id": m, "label": labels.get(m, m), "added": a, "removed": r} for m, (a, r) in counts.items()],
+        columns=cols,
+    )
     return out.sort_values("ministry_id").reset_index(drop=True)

@@ -27,6 +27,7 @@ sentence, so that unknown or foreign ministries still count as mentions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -77,6 +78,44 @@ def token_key(text: str) -> str:
 def _is_suspended(tok: Token) -> bool:
     t = tok.text.translate(_DASHES)
     return len(t) >= 3 and t.endswith("-") and t[-2].isalpha() and t[0].isalpha()
+
+
+_DASH_CHARS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2212")
+_FUSED = re.compile(r"^([^\W\d_]{2,})[-\u2010\u2011\u2012\u2013\u2014](og|eller)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Conjunct:
+    """Conjunct of a coordination: tokens ``start..end`` (indices into the non-space tokens).
+
+    ``text_end`` is the character offset where its text ends when it closes a group (the
+    suspended part without a fused conjunction); ``fused`` marks "Justis-og".
+    """
+
+    start: int
+    end: int
+    text_end: int
+    fused: bool = False
+
+
+def _suspended_at(toks: list[Token], j: int) -> _Conjunct | None:
+    """A suspended conjunct ending at token ``j``: "Barne-" or "Barne" + a dash token."""
+    if j < 0:
+        return None
+    t = toks[j]
+    if _is_suspended(t):
+        return _Conjunct(j, j, t.idx + len(t.text))
+    if t.text in _DASH_CHARS and j >= 1 and toks[j - 1].is_alpha and len(toks[j - 1].text) >= 2:
+        return _Conjunct(j - 1, j, t.idx + len(t.text))
+    return None
+
+
+def _fused_conjunct(t: Token):
+    """For "Justis-og" (suspended part and conjunction in one token) a conjunct factory, else None."""
+    m = _FUSED.match(t.text)
+    if m is None:
+        return None
+    return lambda j: _Conjunct(j, j, t.idx + len(m.group(1)) + 1, fused=True)
 
 
 def _final_element(word: str, nouns: frozenset[str]) -> str | None:
@@ -245,36 +284,43 @@ class EntityRecognizer:
             if head is None:
                 continue
             # collect conjuncts backwards: head <- [sep] <- suspended <- [sep] <- suspended ...
-            conj = [k]
+            conj: list[_Conjunct] = [_Conjunct(k, k, tok.idx + len(tok.text))]
             j = k - 1
             while j >= 0:
-                if toks[j].lower_ in CONJUNCTIONS and j - 1 >= 0 and _is_suspended(toks[j - 1]):
-                    conj.append(j - 1)
-                    j -= 2
-                elif _is_suspended(toks[j]):
-                    conj.append(j)
+                fused = _fused_conjunct(toks[j])
+                if fused is not None:  # "Justis-og"
+                    conj.append(fused(j))
                     j -= 1
-                else:
+                    continue
+                if toks[j].lower_ in CONJUNCTIONS and j >= 1:
+                    c = _suspended_at(toks, j - 1)
+                    if c is not None:
+                        conj.append(c)
+                        j = c.start - 1
+                        continue
+                c = _suspended_at(toks, j)
+                if c is None:
                     break
+                conj.append(c)
+                j = c.start - 1
             conj.reverse()
             out.extend(self._split_chain(doc, toks, conj, head, on))
         return out
 
     def _split_chain(
-        self, doc: Doc, toks: list[Token], conj: list[int], head: _Head, on: date | None
+        self, doc: Doc, toks: list[Token], conj: list[_Conjunct], head: _Head, on: date | None
     ) -> list[_Hit]:
         """Partition the conjuncts into the fewest registry-resolvable groups (DP)."""
         m = len(conj)
-        head_tok = toks[conj[-1]]
+        head_tok = toks[conj[-1].end]
         written = head_tok.text.lower()
         pos = written.rfind(head.key_suffix)
         element = written[pos:] if pos > 0 else head.key_suffix
 
         def group_text(i: int, j: int) -> str:
-            a, b = toks[conj[i]], toks[conj[j]]
-            text = doc.text[a.idx : b.idx + len(b.text)]
+            text = doc.text[toks[conj[i].start].idx : conj[j].text_end]
             if j < m - 1:  # ends in a suspended conjunct: complete with the head's element
-                text = text.rstrip("-\u2010\u2011\u2013") + element
+                text = text.rstrip(" -\u2010\u2011\u2012\u2013\u2014") + element
             return " ".join(text.split())
 
         resolved: dict[tuple[int, int], tuple[str | None, str | None, str | None]] = {}
@@ -283,10 +329,8 @@ class EntityRecognizer:
                 r = self._resolve(group_text(i, j), head.label, on)
                 if r[0] is not None or r[2] is not None:
                     resolved[(i, j)] = r
-        # best[i] = (cost, groups) for conjuncts i..m-1; unresolved conjunct costs 10, a group 1
-        INF = (10**9, [])
-        best: list[tuple[int, list]] = [INF] * (m + 1)
-        best[m] = (0, [])
+        # best[i] = (cost, groups) for conjuncts i..m-1; an unresolved conjunct costs 10, a group 1
+        best: list[tuple[int, list[tuple[int, int]]]] = [(0, [])] * (m + 1)
         for i in range(m - 1, -1, -1):
             cand = (best[i + 1][0] + 10, best[i + 1][1])
             for j in range(m - 1, i - 1, -1):  # longest group first wins ties
@@ -294,19 +338,19 @@ class EntityRecognizer:
                     cand = (best[j + 1][0] + 1, [(i, j), *best[j + 1][1]])
             best[i] = cand
         groups = best[0][1]
-        hits: list[_Hit] = []
-        if groups and head.label == MINISTRY and _foreign(toks, conj[0]):
+        first = toks[conj[0].start]
+        if groups and head.label == MINISTRY and _foreign(toks, conj[0].start):
             # "Det amerikanske utenriksdepartementet", "Sveriges justisdepartement": a ministry, not ours
-            start, end = toks[conj[0]].i, head_tok.i + 1
-            return [_Hit(start, end, MINISTRY, None, None, None, priority=0)]
+            return [_Hit(first.i, head_tok.i + 1, MINISTRY, None, None, None, priority=0)]
         if groups:
+            hits: list[_Hit] = []
             for i, j in groups:
                 mid, name, aid = resolved[(i, j)]
-                start, end = toks[conj[i]].i, toks[conj[j]].i + 1
+                start = toks[conj[i].start].i
+                end = toks[conj[j].end].i + 1  # a fused "Justis-og" keeps its whole token
                 hits.append(_Hit(start, end, head.label, mid, name, aid, priority=0))
             return hits
         # nothing resolvable: keep the whole chain as an unresolved mention if it reads as a name
-        first = toks[conj[0]]
         if head.label == MINISTER:
             return []  # an unknown "-minister" word is not a title we can attribute
         if not first.text[:1].isupper():

@@ -155,74 +155,94 @@ def _text(seg: list[Char]) -> str:
 
 
 def _cut_points(frag_boxes: list[list[tuple[float, float]]], mids: list[float], sizes: list[float],
-                min_side: float = 2.0, window: float = 12.0, share: float = 0.8, min_gutter: float = 0.8,
-                min_rows: int = 2) -> list[set[int]]:
+                min_side: float = 2.0, min_gutter: float = 0.8, min_rows: int = 4) -> list[set[int]]:
     """For each row, the indices ``k`` of gaps (between fragment k and k+1) that are gutters.
 
-    A gap is a gutter when the rows above it, or the rows below it (within ``window`` font sizes),
-    that reach across the same x-interval leave a strip of it (``min_gutter`` ems wide) empty too;
-    rows that end before it or start after it (the other column's lines on offset baselines)
-    say nothing. The row must also hold ``min_side`` ems of text on each side. Word gaps of
-    justified text wander from row to row and never line up like that; bullets and
-    right-aligned page numbers are too narrow to count as a column. Looking at each side
-    separately keeps gutters next to a full-width region (an intro paragraph above two columns).
+    A gutter is an empty vertical strip at least ``min_gutter`` ems wide that stays empty over
+    ``min_rows`` or more consecutive rows (a row counts as empty where it has no ink, including
+    beyond its own ends, so columns on offset baselines still leave their gutter empty). Word
+    gaps of justified text wander from row to row and do not line up over several rows; a
+    full-width heading interrupts the strip, so bands above and below are judged separately.
+    The row must also hold ``min_side`` ems of text on each side of the gap (bullets and
+    right-aligned page numbers are not columns). Isolated rows (running headers) are cut at
+    gaps of two ems or more.
     """
-    order = sorted(range(len(mids)), key=lambda r: mids[r])
-    pos = {r: i for i, r in enumerate(order)}
-    cuts: list[set[int]] = [set() for _ in mids]
-    for r, boxes in enumerate(frag_boxes):
+    R = len(frag_boxes)
+    cuts: list[set[int]] = [set() for _ in range(R)]
+    if R == 0:
+        return cuts
+    order = sorted(range(R), key=lambda r: mids[r])
+    xs = [x for boxes in frag_boxes for bx in boxes for x in bx]
+    if not xs:
+        return cuts
+    X0 = int(np.floor(min(xs)))
+    W = int(np.ceil(max(xs))) - X0 + 1
+    ink = np.zeros((R, W + 1), dtype=np.int16)
+    for i, r in enumerate(order):
+        for x0, x1 in frag_boxes[r]:
+            ink[i, max(0, int(x0) - X0)] += 1
+            ink[i, min(W, int(np.ceil(x1)) - X0)] -= 1
+    ink = np.cumsum(ink, axis=1)[:, :W] > 0
+    free = ~ink
+    body = float(np.median([sizes[r] for r in order])) or 10.0
+    w = max(2, int(round(min_gutter * body)))
+    if W <= w:
+        return cuts
+    # strip[i, x]: row i is free on [x, x + w)
+    c = np.concatenate([np.zeros((R, 1), dtype=np.int32), np.cumsum(free, axis=1, dtype=np.int32)], axis=1)
+    strip = (c[:, w:] - c[:, :-w]) == w
+    # run length of consecutive rows through each cell
+    up = np.zeros(strip.shape, dtype=np.int32)
+    down = np.zeros(strip.shape, dtype=np.int32)
+    for i in range(R):
+        up[i] = np.where(strip[i], (up[i - 1] if i else 0) + 1, 0)
+    for i in range(R - 1, -1, -1):
+        down[i] = np.where(strip[i], (down[i + 1] if i < R - 1 else 0) + 1, 0)
+    run = up + down - 1
+    for i, r in enumerate(order):
+        boxes = frag_boxes[r]
         if len(boxes) < 2:
             continue
         size = max(sizes[r], 1.0)
-        halves: list[list[int]] = []
-        i = pos[r]
-        for step in (-1, 1):
-            half: list[int] = []
-            j = i + step
-            while 0 <= j < len(order) and abs(mids[order[j]] - mids[r]) <= window * size:
-                half.append(order[j])
-                j += step
-            if len(half) >= min_rows:
-                halves.append(half)
-        near = [abs(mids[order[j]] - mids[r]) for j in (i - 1, i + 1) if 0 <= j < len(order)]
-        if not near or min(near) > 2.0 * size:
-            # an isolated row (running header/footer, caption): wide gaps separate items
-            for k in range(len(boxes) - 1):
-                if boxes[k + 1][0] - boxes[k][1] >= 2.0 * size:
-                    cuts[r].add(k)
-            continue
-        if not halves:
-            continue
+        near = [abs(mids[order[j]] - mids[r]) for j in (i - 1, i + 1) if 0 <= j < R]
+        isolated = not near or min(near) > 2.0 * size
         start = boxes[0][0]
         row_end = boxes[-1][1]
-        need = max(2.0, min_gutter * size)
         for k in range(len(boxes) - 1):
-            a, b = boxes[k][1] + 0.5, boxes[k + 1][0] - 0.5
-            if b - a < need:
+            a, b = boxes[k][1], boxes[k + 1][0]
+            if isolated:
+                if b - a >= 2.0 * size:
+                    cuts[r].add(k)
                 continue
             if a - start < min_side * size or row_end - b < min_side * size:
                 continue
-            width = int(b - a) + 1
-            for half in halves:
-                busy = np.zeros(width + 1, dtype=np.int32)
-                span = np.zeros(width + 1, dtype=np.int32)
-                for n in half:
-                    nb = frag_boxes[n]
-                    if not nb or nb[0][0] >= b or nb[-1][1] <= a:
-                        continue
-                    span[max(0, int(nb[0][0] - a))] += 1
-                    span[min(width, int(np.ceil(nb[-1][1] - a)))] -= 1
-                    for x0, x1 in nb:
-                        if x0 < b and x1 > a:
-                            busy[max(0, int(x0 - a))] += 1
-                            busy[min(width, int(np.ceil(x1 - a)))] -= 1
-                busy = np.cumsum(busy)[:width]
-                span = np.cumsum(span)[:width]
-                # free: (almost) no row that reaches across x has ink at x
-                if _longest_run(busy <= (1.0 - share) * span) >= need:
-                    cuts[r].add(k)
-                    start = boxes[k + 1][0]
-                    break
+            lo = int(np.ceil(a)) - X0
+            hi = int(b) - X0 - w
+            if hi < lo:
+                continue
+            seg = run[i, lo:hi + 1]
+            x = lo + int(np.argmax(seg))
+            if seg[x - lo] < min_rows:
+                continue
+            span_rows = range(i - up[i, x] + 1, i + down[i, x])
+            gx = x + X0
+            # the strip must separate text: rows with ink left of it, and rows whose ink right of
+            # it starts where this row's does (a column's left edge is aligned)
+            tol = max(2.0, 1.5 * size)
+            left_n = 0
+            aligned = 0
+            for j in span_rows:
+                if j == i:
+                    continue
+                fb = frag_boxes[order[j]]
+                if fb and fb[0][0] < gx:
+                    left_n += 1
+                nxt = next((bx[0] for bx in fb if bx[0] >= gx + w), None)
+                if nxt is not None and abs(nxt - b) <= tol:
+                    aligned += 1
+            if aligned >= 2 and left_n >= 1:
+                cuts[r].add(k)
+                start = boxes[k + 1][0]
     return cuts
 
 

@@ -21,7 +21,6 @@ _TRANSLATE = {ord(c): "-" for c in _DASHES}
 _TRANSLATE.update({cp: None for cp in (0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)})
 _APOSTROPHES = "'\u2019\u02bc`\u00b4"
 
-_WS = re.compile(r"\s+")
 _AROUND_HYPHEN = re.compile(r"\s*-\s*")
 _AROUND_COMMA = re.compile(r"\s*,\s*")
 _APOS_S = re.compile(f"[{_APOSTROPHES}]s$")

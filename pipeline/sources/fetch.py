@@ -62,8 +62,10 @@ __all__ = [
 
 #: Where people can read what this crawler is. Override with the TILTAK_PROJECT_URL environment
 #: variable (the repository address is set by whoever publishes the project).
-PROJECT_URL = os.environ.get("TILTAK_PROJECT_URL", "https://github.com/tiltak/tiltak")
-USER_AGENT = f"tiltak/{__version__} (+{PROJECT_URL}; research pipeline)"
+PROJECT_URL = os.environ.get("TILTAK_PROJECT_URL", "").strip()
+USER_AGENT = f"tiltak/{__version__} (research pipeline for Norwegian government action plans" + (
+    f"; +{PROJECT_URL})" if PROJECT_URL else ")"
+)
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 DEFAULT_TIMEOUT = 60.0
 MAX_REDIRECTS = 10

@@ -294,9 +294,11 @@ def parse_manifest(data: dict[str, Any], *, path: str | Path, root: str | Path) 
             raise ManifestError(f"source {sid!r}: missing field 'title'", path=mpath, hint="add title = ...")
         url = raw.get("url")
         if url in (None, ""):
-            if not (kind == "plan" and raw.get("landing_page")):
-                raise ManifestError(f"source {sid!r}: missing field 'url'", path=mpath,
-                                    hint="add url = \"https://...\" (a plan may instead name its landing_page)")
+            # a source needs somewhere to come from: its address, a local file, or (plans) a landing page
+            if not (raw.get("file") or (kind == "plan" and raw.get("landing_page"))):
+                raise ManifestError(f"source {sid!r}: needs 'url' or 'file'", path=mpath,
+                                    hint="add url = \"https://...\", or file = \"...\" for a document you have locally "
+                                         "(a plan may instead name its landing_page)")
             url = None
         else:
             url = validate_https_url(url, manifest=mpath, entry=sid)

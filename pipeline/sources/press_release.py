@@ -415,7 +415,8 @@ def find_parts(body: str) -> tuple[list[Part], int | None]:
 
 # --------------------------------------------------------------------------- minors
 
-_MINORS = re.compile(r"\b(mindreårig\w*|barn|barna|barns|barnet|unge|ungdom\w*|under 18 år)\b", re.IGNORECASE)
+_MINORS = re.compile(r"\b(mindreårig\w*|barn|barna|barns|barnet|born|borna|unge|ungdom\w*|under 18 år)\b",
+                     re.IGNORECASE)
 _EMPHASIS = re.compile(
     r"\b(?:spesiell|særlig|særskilt|stor|egen)\s+(?:vekt|fokus|oppmerksomhet|prioritet|innsats)"
     r"|\bvekt\s+(?:er\s+|blir\s+)?lagt\s+på|\blegge[rs]?\s+(?:\w+\s+)?vekt\s+på|\bprioriter\w*"

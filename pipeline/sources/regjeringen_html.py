@@ -227,7 +227,8 @@ def _article_root(soup: BeautifulSoup) -> Tag | None:
 def _label_value(text: str, label: str) -> str | None:
     """Value after ``label:`` in a run of article-info text, up to the next label or separator."""
     m = re.search(
-        rf"{label}\s*:\s*(.+?)(?=\s*(?:\||Publisert under\s*:|Utgiver\s*:|Dato\s*:|Sist oppdatert\s*:|Nr\.?\s*:|$))",
+        rf"(?:{label})\s*:\s*(.+?)(?=\s*(?:\||Publisert under\s*:|Utgiver\s*:|Utgjevar\s*:|Dato\s*:|Sist oppdatert\s*:|"
+        r"Nr\.?\s*:|$))",
         text,
         re.IGNORECASE,
     )
@@ -324,7 +325,8 @@ def parse_html_article(html: str, *, path: str | None = None, url: str | None = 
     if info is not None:
         owner = info.select_one("span.owner a") or info.select_one("span.owner")
         publisher = _text_of(owner).strip(" |") or None
-    publisher = publisher or _label_value(info_text, "Utgiver") or _label_value(root_text[:3000], "Utgiver")
+    publisher = publisher or _label_value(info_text, "Utgiver|Utgjevar") \
+        or _label_value(root_text[:3000], "Utgiver|Utgjevar")
     publisher = publisher or _meta(soup, "DC.Creator", "author")
 
     government = _label_value(info_text, "Publisert under") or _label_value(root_text[:3000], "Publisert under")
@@ -364,7 +366,7 @@ def parse_html_article(html: str, *, path: str | None = None, url: str | None = 
 
 # --------------------------------------------------------------------------- older layouts
 
-_LEGACY_LABEL = re.compile(r"\b(?:Dato|Utgiver|Publisert under)\s*:", re.IGNORECASE)
+_LEGACY_LABEL = re.compile(r"\b(?:Dato|Utgiver|Utgjevar|Publisert under)\s*:", re.IGNORECASE)
 
 
 def _legacy_container(soup: BeautifulSoup, page_url: str | None) -> Tag | None:
@@ -404,7 +406,7 @@ def _parse_legacy(soup: BeautifulSoup, container: Tag, *, path: str | None, url:
                                 hint="the page may not have loaded completely; save it again from a browser")
     label_text = " | ".join(meta_lines)
     published = parse_date(_label_value(label_text, "Dato")) or parse_date(_meta(soup, "DC.Date") or "")
-    publisher = _label_value(label_text, "Utgiver") or _meta(soup, "DC.Creator", "author")
+    publisher = _label_value(label_text, "Utgiver|Utgjevar") or _meta(soup, "DC.Creator", "author")
     government = _label_value(label_text, "Publisert under") or government_from_url(url)
     return Article(
         title=title,

@@ -28,7 +28,8 @@ __all__ = ["parse_text_article", "normalise_body"]
 # "– " at the start of an unindented line is the Norwegian quotation dash, not a bullet;
 # dashes count as bullets only when indented.
 _BULLET = re.compile(r"^(?:\s*[•·▪◦‣●○■□➢►]|\s*\*(?=\s)|[ \t\u00a0]+[-–](?=\s))\s*")
-_LABEL = re.compile(r"^\s*(Publisert under|Utgiver|Dato|Sist oppdatert|Nr\.?)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+_LABEL = re.compile(r"^\s*(Publisert under|Utgiver|Utgjevar|Dato|Sist oppdatert|Nr\.?)\s*:\s*(.*?)\s*$",
+                    re.IGNORECASE)
 _HIST = re.compile(r"^\s*historisk arkiv\s*$", re.IGNORECASE)
 _TYPE_WORDS = {"pressemelding", "nyhet", "tale/artikkel", "artikkel", "høring", "rapport", "plan", "strategi",
                "handlingsplan", "dokument"}
@@ -87,7 +88,8 @@ def parse_text_article(text: str, *, path: str | None = None, url: str | None = 
         if any(labelled):
             for seg, m in zip(segments, labelled):
                 if m:
-                    fields.setdefault(m.group(1).lower().rstrip("."), m.group(2))
+                    key = m.group(1).lower().rstrip(".").replace("utgjevar", "utgiver")  # Nynorsk label
+                    fields.setdefault(key, m.group(2))
                 elif seg.lower() in _TYPE_WORDS:
                     doc_type = seg
             i += 1

@@ -18,7 +18,7 @@ from pipeline.structure.responsibility import LABEL_RE
 from pipeline.structure.text import clean_number, normalize, number_key
 
 TILTAK_RE = re.compile(
-    r"^tiltak\s+(?:nr\.?\s*)?(?P<num>(?-i:\d{1,3}[a-z]?))(?![\d.]\d)\b\s*(?P<sep>[:.\u2013\u2014–-])?\s*(?P<title>.*)$",
+    r"^tiltak\s+(?:nr\.?\s*)?(?P<num>(?-i:\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?))(?![\d.]\d)\b\s*(?P<sep>[:.\u2013\u2014–-])?\s*(?P<title>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 NUM_RE = re.compile(r"^(?P<num>\d{1,3}[a-z]?)(?P<sep>[.)])\s+(?P<title>\S.*)$", re.DOTALL)

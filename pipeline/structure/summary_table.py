@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from pipeline.model import LaidOutDocument, Table
 from pipeline.structure.headings import KEYWORD_PART_RE, Outline
-from pipeline.structure.measures import RawMeasure
+from pipeline.structure.measures import NUM_RE, TILTAK_RE, RawMeasure
 from pipeline.structure.text import clean_number, normalize, parse_number_token
 
 COLUMN_WORDS: dict[str, tuple[str, ...]] = {
@@ -199,6 +199,11 @@ def table_measures(
         title = cell(r, "title")
         if not title:
             continue
+        num_cell = re.sub(r"^tiltak\s*(?:nr\.?\s*)?", "", num_cell, flags=re.IGNORECASE)
+        mt = TILTAK_RE.match(title) or (NUM_RE.match(title) if not num_cell else None)
+        if mt and mt.group("title"):  # "Tiltak 3: Title" / "3. Title" in the title cell
+            title = mt.group("title").strip()
+            num_cell = num_cell or mt.group("num")
         p_num, p_title = part_number, part_title
         if "part" in cols and (pc := cell(r, "part")):
             m = KEYWORD_PART_RE.match(pc)

@@ -75,6 +75,26 @@ def sentence_valid(sentence: str, on: date) -> bool:
     return True
 
 
+# Agencies renamed or replaced over time: (name, successor, date the successor took over)
+_ERA_NAMES = (
+    ("Fylkesmannen", "Statsforvalteren", date(2021, 1, 1)),
+    ("Direktoratet for forvaltning og IKT", "Digitaliseringsdirektoratet", date(2020, 1, 1)),
+    ("Vox", "Kompetanse Norge", date(2014, 1, 1)),
+    ("Kompetanse Norge", "Direktoratet for høyere utdanning og kompetanse", date(2021, 7, 1)),
+)
+
+
+def era_text(sentence: str, on: date) -> str:
+    """Use the agency name valid on ``on`` (e.g. "Statsforvalteren" -> "Fylkesmannen" before 2021)."""
+    for old, new, since in _ERA_NAMES:
+        if on >= since:
+            sentence = re.sub(r"(?<![\w-])" + re.escape(old) + r"(?![\w])", new, sentence)
+    for old, new, since in reversed(_ERA_NAMES):
+        if on < since:
+            sentence = re.sub(r"(?<![\w-])" + re.escape(new) + r"(?![\w])", old, sentence)
+    return sentence
+
+
 def split_sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip()) if s]
 
@@ -96,13 +116,18 @@ def _timeframe(rng: random.Random, start: int, end: int) -> str:
     return f"{a}–{rng.randint(a + 1, end)}"
 
 
-def measure_from_seed(seed: M, key: str, on: date, rng: random.Random, pool: list[str], period: tuple[int, int]) -> MeasureSpec:
-    """A measure from a seed: its own sentences plus 1-3 unused pool sentences (2-6 sentences in all)."""
-    sentences = [s for s in split_sentences(seed.text) if sentence_valid(s, on)]
-    extra = rng.randint(1, 3) if len(sentences) <= 2 else rng.randint(0, 2)
+def measure_from_seed(seed: M, key: str, on: date, rng: random.Random, pool: list[str], period: tuple[int, int],
+                      extra_sentences: tuple[int, int] = (1, 3)) -> MeasureSpec:
+    """A measure from a seed: its own sentences plus unused pool sentences (2-6 sentences in all)."""
+    sentences = [s for s in (era_text(x, on) for x in split_sentences(seed.text)) if sentence_valid(s, on)]
+    lo, hi = extra_sentences
+    extra = rng.randint(lo, hi) if len(sentences) <= 2 else rng.randint(max(0, lo - 1), max(0, hi - 1))
+    extra = max(extra, 2 - len(sentences))
     while extra and pool:
-        sentences.append(pool.pop())
-        extra -= 1
+        s = pool.pop()
+        if s not in sentences:
+            sentences.append(s)
+            extra -= 1
     all_min = seed.lead == "ALL"
     lead = "" if all_min else _lead_name(seed.lead, on)
     co: list[str] = []
@@ -134,12 +159,19 @@ def build_plan(
     xref_rate: float = 0.15,
     coord_rate: float = 0.2,
     period_years: int = 3,
+    extra_sentences: tuple[int, int] = (1, 3),
+    minister_lineages: tuple[str, ...] | None = None,
+    extra_ministers: tuple[tuple[str, str], ...] = (),
 ) -> PlanSpec:
     """Assemble a plan spec. Deterministic for a given (topic, on, seed, options)."""
     t = TOPICS[topic] if isinstance(topic, str) else topic
     rng = random.Random(f"{t.key}-{on.isoformat()}-{seed}")
-    pool = [s for s in t.pool if sentence_valid(s, on)]
+    pool = [s for s in (era_text(x, on) for x in t.pool) if sentence_valid(s, on)]
     rng.shuffle(pool)
+    # measures beyond what the pool covers reuse pool sentences (a second shuffled copy, bottom of the stack)
+    again = list(pool)
+    rng.shuffle(again)
+    pool = again + pool
     period = (on.year, on.year + period_years)
 
     seeds_by_part = [list(p.measures) for p in t.parts]
@@ -163,7 +195,7 @@ def build_plan(
         ms = []
         for s in seeds:
             k += 1
-            ms.append(measure_from_seed(s, f"m{k:02d}", on, rng, pool, period))
+            ms.append(measure_from_seed(s, f"m{k:02d}", on, rng, pool, period, extra_sentences))
         parts.append(PartSpec(number=i, title=pseed.title, intro=list(pseed.intro), measures=ms))
 
     spec_measures = [m for p in parts for m in p.measures]
@@ -184,7 +216,11 @@ def build_plan(
 
     ministers = []
     used_names: set[str] = set()
-    for lin in t.ministers:
+    signers: list[tuple[str, str | None]] = [(lin, None) for lin in (minister_lineages or t.ministers)]
+    for lin, title in extra_ministers:  # a second minister in a ministry, e.g. JD's integration minister
+        idx = max(i for i, (x, _) in enumerate(signers) if x == lin) + 1 if any(x == lin for x, _ in signers) else len(signers)
+        signers.insert(idx, (lin, title))
+    for lin, title in signers:
         if not mins.exists(lin, on):
             continue
         mn = mins.ministry(lin, on)
@@ -193,7 +229,7 @@ def build_plan(
             if person not in used_names:
                 used_names.add(person)
                 break
-        ministers.append(MinisterSpec(name=person, title=mn.minister_title, ministry=mn.name))
+        ministers.append(MinisterSpec(name=person, title=title or mn.minister_title, ministry=mn.name))
     publisher = ministers[0].ministry
     title = t.titles[title_index % len(t.titles)]
     return PlanSpec(

@@ -7,6 +7,8 @@ so extractors must tell measures from surrounding prose.
 
 from __future__ import annotations
 
+ANTALL = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "sju", 8: "åtte"}
+
 TEMA = {
     "menneskehandel": "menneskehandel",
     "vold_barn": "vold og overgrep mot barn",
@@ -21,7 +23,7 @@ INTRO = (
     "Arbeidet med {tema} berører mange sektorer. Ansvaret for tjenestene er fordelt mellom staten og kommunene, "
     "og mellom flere departementer og direktorater. Et hovedformål med planen er å gjøre ansvarsfordelingen "
     "tydeligere og samarbeidet bedre.",
-    "Planen er delt inn i fire hoveddeler. Hver del innledes med en beskrivelse av status og utfordringer, "
+    "Planen er delt inn i {antall} hoveddeler. Hver del innledes med en beskrivelse av status og utfordringer, "
     "etterfulgt av tiltakene regjeringen vil sette i verk. Bak i planen finnes en oversikt over ansvar og "
     "tidsrammer der det er relevant.",
     "Høringsinnspillene viste bred oppslutning om hovedlinjene i arbeidet, men også et ønske om mer forpliktende "

@@ -27,7 +27,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from . import ministries as mins
 from .layouts import LAYOUTS, Layout
 from .linebreak import break_lines, dehyphenate
-from .prose import BACKGROUND, CLOSING, INTRO, TEMA
+from .prose import ANTALL, BACKGROUND, CLOSING, INTRO, TEMA
 from .spec import SYNTHETIC_NOTICE, MeasureSpec, PlanSpec
 
 _FONT_DIR = os.path.join(matplotlib.get_data_path(), "fonts", "ttf")
@@ -382,7 +382,8 @@ def _layout(spec: PlanSpec, L: Layout, force: set[str]) -> tuple[_Flow, dict[str
     info["anchors"]["intro"] = f.page
     f.heading("Innledning", bold, bs + 6, keep=ld * 3, before=0, after=6)
     for para in INTRO:
-        f.paragraph(para.format(tema=tema), reg, bs, ld, justify=L.justify)
+        f.paragraph(para.format(tema=tema, antall=ANTALL.get(len(spec.parts), str(len(spec.parts)))), reg, bs, ld,
+                    justify=L.justify)
         f.y -= ld * 0.5
     background = BACKGROUND.get(spec.topic, ())
     sub_size = bs + 1.5
@@ -769,7 +770,9 @@ def layout_plan(spec: PlanSpec, layout: Layout | str) -> tuple[_Flow, dict[str, 
         recs = info["records"]
         spilled = [k for k, r in recs.items() if r.resp_pages and r.text_pages and r.resp_pages[0] != r.text_pages[-1]]
         if not spilled:
-            cands = [(r.room_after_text, k) for k, r in recs.items() if r.resp and r.resp_region_last]
+            last_of_part = {p.measures[-1].key for p in spec.parts if p.measures}
+            cands = [(r.room_after_text, k) for k, r in recs.items()
+                     if r.resp and r.resp_region_last and k not in last_of_part]
             if cands:
                 _, key = min(cands)
                 f, info = _layout(spec, L, {key})

@@ -24,11 +24,18 @@ class PlanRecipe:
     seed: int = 1
     n_measures: int | None = None
     title_index: int = 0
+    extra_sentences: tuple[int, int] = (1, 3)
+    minister_lineages: tuple[str, ...] | None = None
+    extra_ministers: tuple[tuple[str, str], ...] = ()
 
 
 STANDARD_PLANS: tuple[PlanRecipe, ...] = (
-    PlanRecipe("plan2010_menneskehandel_classic", "menneskehandel", date(2010, 3, 5), "classic", seed=3, n_measures=30, title_index=1),
-    PlanRecipe("plan2016_menneskehandel_twocol", "menneskehandel", date(2016, 12, 14), "twocol", seed=1, n_measures=26),
+    PlanRecipe("plan2010_menneskehandel_classic", "menneskehandel", date(2010, 3, 5), "classic", seed=3, n_measures=30,
+               title_index=1, extra_sentences=(3, 4)),
+    # like the seed case: six ministers from five ministries (two from the justice ministry)
+    PlanRecipe("plan2016_menneskehandel_twocol", "menneskehandel", date(2016, 12, 14), "twocol", seed=1, n_measures=26,
+               minister_lineages=("JD", "BLD", "AD", "HOD", "UD"),
+               extra_ministers=(("JD", "Innvandrings- og integreringsminister"),)),
     PlanRecipe("plan2024_vold_barn_report", "vold_barn", date(2024, 5, 10), "report", seed=2, n_measures=30),
     PlanRecipe("plan2024_digital_mixed_table", "digital", date(2024, 9, 2), "mixed_table", seed=4),
     PlanRecipe("plan2013_vold_naere_compact", "vold_naere", date(2013, 6, 20), "compact", seed=5, title_index=1),
@@ -37,7 +44,9 @@ STANDARD_PLANS: tuple[PlanRecipe, ...] = (
 
 
 def build_recipe(r: PlanRecipe) -> PlanSpec:
-    return build_plan(r.topic, r.date, r.seed, name=r.name, n_measures=r.n_measures, title_index=r.title_index)
+    return build_plan(r.topic, r.date, r.seed, name=r.name, n_measures=r.n_measures, title_index=r.title_index,
+                      extra_sentences=r.extra_sentences, minister_lineages=r.minister_lineages,
+                      extra_ministers=r.extra_ministers)
 
 
 def write_plan(spec: PlanSpec, outdir: Path, layout: str) -> tuple[Path, Path, dict]:

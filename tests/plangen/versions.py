@@ -23,7 +23,7 @@ from typing import Any
 from pipeline.fileio import atomic_write_text
 
 from . import ministries as mins
-from .build import agencies_in, measure_from_seed, sentence_valid
+from .build import agencies_in, era_text, measure_from_seed, sentence_valid
 from .spec import MeasureSpec, PlanSpec
 from .textbank import REWORDINGS, TOPICS
 
@@ -183,7 +183,7 @@ def make_version_pair(spec: PlanSpec, edits: list[Edit] | None = None, seed: int
     removed: list[str] = []
     resp_edit: set[str] = set()
     used_pool = {s for m in spec.measures() for s in m.sentences}
-    pool = [s for s in topic.pool if s not in used_pool and sentence_valid(s, on)]
+    pool = [s for s in (era_text(x, on) for x in topic.pool) if s not in used_pool and sentence_valid(s, on)]
     rng.shuffle(pool)
     period = (on.year, on.year + 3)
 

@@ -1,0 +1,78 @@
+"""The summaries the notebooks display (pipeline.datasets.analysis)."""
+
+from __future__ import annotations
+
+import pytest
+
+import datasets_examples as ex
+from pipeline.datasets import analysis as A
+from pipeline.datasets import build_tables, load_outputs, write_tables
+
+
+@pytest.fixture(scope="module")
+def o(tmp_path_factory):
+    out = tmp_path_factory.mktemp("an")
+    write_tables(build_tables(**ex.all_records()), out)
+    return load_outputs(out)
+
+
+@pytest.fixture(scope="module")
+def empty(tmp_path_factory):
+    out = tmp_path_factory.mktemp("an_empty")
+    write_tables(build_tables(press_releases=[ex.press_release()], ministries=ex.ministries()), out)
+    return load_outputs(out)
+
+
+def test_plan_ids_newest_first(o, empty):
+    assert A.plan_ids(o) == [ex.PLAN_B, ex.PLAN_A]
+    assert A.plan_ids(empty) == []
+
+
+def test_counts_per_part(o):
+    c = A.counts_per_part(o, ex.PLAN_A)
+    assert c["part_number"].tolist() == [1, 2, 3, 4]
+    assert c["measures"].tolist() == [4, 2, 2, 2]
+    assert c["children"].tolist() == [0, 2, 1, 0]
+
+
+def test_counts_per_ministry(o):
+    c = A.counts_per_ministry(o, ex.PLAN_A).set_index("ministry_id")
+    assert c.loc["justice", "label"] == "JD"
+    assert (c.loc["justice", "lead"], c.loc["justice", "co"], c.loc["justice", "total"]) == (5, 3, 8)
+    assert c.index[0] == "justice"  # most measures first
+    assert c.loc["foreign-affairs", "total"] == 2
+
+
+def test_responsibility_matrix_and_pairs(o):
+    m = A.responsibility_matrix(o, ex.PLAN_A)
+    assert list(m.columns) == [1, 2, 3, 4]
+    assert m.loc["JD"].tolist() == [3, 2, 1, 2]
+    assert m.sum().sum() == 19  # responsibilities of plan A (lead + co)
+    p = A.ministry_pairs(o, ex.PLAN_A)
+    top = p.iloc[0]
+    assert (top["a"], top["b"], top["shared"]) == ("BLD", "JD", 4)
+
+
+def test_search(o):
+    hits = A.search_measures(o, "POLITI", ex.PLAN_A)
+    assert set(hits["number"]) == {"1", "5", "6"}  # title/text/agency mention police
+    assert len(A.search_measures(o, "", ex.PLAN_A)) == 10
+    assert A.search_measures(o, "finnes-ikke-xyz").empty
+
+
+def test_changes(o):
+    assert A.comparisons(o) == [(ex.PLAN_A, ex.PLAN_B)]
+    s = A.change_summary(o).set_index("change_type")["measures"]
+    assert (s["unchanged"], s["reworded"], s["modified"], s["added"], s["removed"]) == (7, 1, 1, 1, 1)
+    sh = A.responsibility_shifts(o)
+    assert sh.to_dict("records") == [{"ministry_id": "health-care", "label": "HOD", "added": 1, "removed": 0}]
+
+
+def test_everything_copes_with_empty_outputs(empty):
+    assert A.counts_per_part(empty).empty
+    assert A.counts_per_ministry(empty).empty
+    assert A.responsibility_matrix(empty).empty
+    assert A.ministry_pairs(empty).empty
+    assert A.search_measures(empty, "x").empty
+    assert A.change_summary(empty).empty
+    assert A.responsibility_shifts(empty).empty

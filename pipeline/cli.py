@@ -83,6 +83,9 @@ def _print_summary(summary: dict, *, as_json: bool, quiet: bool, out_dir: Path |
     out.print(table)
     for f in summary.get("failures", []):
         err.print(f"[red]failed:[/] {f['message']}", highlight=False, soft_wrap=True)
+    for d in summary.get("documents", []):
+        for w in d.get("warnings", []):
+            err.print(f"[yellow]warning:[/] {d['document_id']}: {w}", highlight=False, soft_wrap=True)
     for n in summary.get("notes", []):
         out.print(f"note: {n}", highlight=False, soft_wrap=True)
     if out_dir is not None:

@@ -50,6 +50,7 @@ class ExtractionResult:
     landing: DocumentInfo | None = None
     plan_links: list = field(default_factory=list)  # landing page: PDF attachments
     plan: PlanExtraction | None = None
+    mentions: list = field(default_factory=list)  # entities found outside plans (press release text)
     warnings: list[str] = field(default_factory=list)
 
     def retag(self, new_id: str) -> None:
@@ -157,7 +158,41 @@ def _extract_article(job: SourceJob, path: Path, digest: str, kind: DocumentKind
     facts.document.local_path = job.recorded_path
     if job.plan_url and not facts.document.plan_url:
         facts.document.plan_url = job.plan_url
-    return ExtractionResult(job.document_id, "press_release", str(path), digest, press=facts)
+    from pipeline.sources.press_release import naming_date
+
+    on = naming_date(job.on or facts.document.published, job.source_url, article.source_url)
+    mentions = article_mentions(job.document_id, facts.body or article.body, on=on)
+    warnings = []
+    if on is None:
+        warnings.append(
+            f"{path}: no date in the text, the manifest or --date: ministries are named as they are today; "
+            "pass --date YYYY-MM-DD (or `published` in the manifest) for the names of the time"
+        )
+    return ExtractionResult(
+        job.document_id, "press_release", str(path), digest, press=facts, mentions=mentions, warnings=warnings
+    )
+
+
+def article_mentions(document_id: str, text: str, *, on: date | None) -> list:
+    """Every entity in an article's text, as ``mentions`` rows (offsets into that text)."""
+    from pipeline.model import Mention
+    from pipeline.nlp import find_entities
+
+    return [
+        Mention(
+            document_id=document_id,
+            page=None,
+            start=e.start,
+            end=e.end,
+            text=e.text,
+            label=e.label,
+            context="press_release",
+            ministry_id=e.ministry_id,
+            ministry_name=e.ministry_name,
+            agency_id=e.agency_id,
+        )
+        for e in find_entities(text, on=on)
+    ]
 
 
 def _extract_plan(job: SourceJob, path: Path, digest: str, *, engine: str) -> ExtractionResult:

@@ -108,20 +108,50 @@ def consistency_for(results: list[ExtractionResult], announces: dict[str, str] |
     return checks, failures
 
 
+def _tables_for(results: list[ExtractionResult], comparisons: list[Any] = (), checks: list[ConsistencyCheck] = ()):
+    from pipeline.datasets import build_tables
+
+    return build_tables(
+        press_releases=[r.press for r in results if r.press is not None],
+        plans=[r.plan for r in results if r.plan is not None],
+        changes=[ch for c in comparisons for ch in c.changes],
+        consistency=checks,
+        documents=[r.landing for r in results if r.landing is not None],
+        mentions=[m for r in results for m in r.mentions],
+    )
+
+
+def isolate_invalid_documents(run: RunResult) -> None:
+    """Move documents whose rows break the dataset schema from results to failures.
+
+    One document with, say, a measure without a title must not keep the others' data
+    from being published; it is reported as failed at the ``dataset`` stage instead,
+    along with the comparisons and checks that involve it.
+    """
+    from pipeline.datasets import DatasetError, validate_tables
+
+    bad: set[str] = set()
+    for r in run.results:
+        try:
+            validate_tables(_tables_for([r]))
+        except DatasetError as exc:
+            bad.add(r.document_id)
+            run.failures.append(Failure(r.document_id, r.path, "dataset", f"{r.path}: extracted rows break the schema: {exc.message}"))
+    if bad:
+        run.results = [r for r in run.results if r.document_id not in bad]
+        run.comparisons = [c for c in run.comparisons if c.old_document_id not in bad and c.new_document_id not in bad]
+        run.checks = [c for c in run.checks if c.press_release_id not in bad and c.plan_id not in bad]
+
+
 def write_run_outputs(run: RunResult, out_dir: str | Path) -> list[Path]:
     """Write every dataset table, change reports and the run report. Returns the paths written."""
     from pipeline.compare import consistency_markdown, write_change_reports
-    from pipeline.datasets import build_tables, write_tables
+    from pipeline.datasets import write_tables
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    tables = build_tables(
-        press_releases=[r.press for r in run.results if r.press is not None],
-        plans=[r.plan for r in run.results if r.plan is not None],
-        changes=[ch for c in run.comparisons for ch in c.changes],
-        consistency=run.checks,
-        documents=[r.landing for r in run.results if r.landing is not None],
-    )
+    isolate_invalid_documents(run)
+    tables = _tables_for(run.results, run.comparisons, run.checks)
     written = list(write_tables(tables, out).files)
     for comparison in run.comparisons:
         report_dir = out / "reports" / f"{comparison.old_document_id}__{comparison.new_document_id}"

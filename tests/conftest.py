@@ -18,3 +18,6 @@ os.environ.pop("PREFECT_API_URL", None)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REPO = Path(__file__).resolve().parents[1]
+
+# Session fixtures shared by every test module: one generated standard set of synthetic plans.
+from tests.plangen.fixtures import plangen_dir, plangen_manifest, plangen_pairs, plangen_plans  # noqa: E402,F401

@@ -25,10 +25,10 @@ def prefect_api():
 
 
 @pytest.fixture(scope="module")
-def plan_pdfs(tmp_path_factory) -> list[Path]:
-    from tests.plangen import generate_standard_set
-
-    return sorted(generate_standard_set(tmp_path_factory.mktemp("plans")))[:4]
+def plan_pdfs(plangen_plans) -> list[Path]:
+    """The three shortest synthetic plans (keeps the flow tests quick)."""
+    by_pages = sorted(plangen_plans, key=lambda p: (p["truth"]["document"]["page_count"], p["name"]))
+    return [p["pdf"] for p in by_pages[:3]]
 
 
 def _write_corpus(root: Path, plans: list[Path], *, broken: bool) -> Path:
@@ -61,6 +61,7 @@ def _run(corpus: Path, out: Path, **kw):
 
 
 def test_corpus_run_isolates_a_corrupt_pdf_and_caches(prefect_api, plan_pdfs, tmp_path):
+    """Five documents, one corrupt: four succeed, the summary names the fifth; then caching."""
     corpus = _write_corpus(tmp_path / "corpus", plan_pdfs, broken=True)
     out = tmp_path / "out"
     summary = _run(corpus, out)

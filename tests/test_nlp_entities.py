@@ -79,6 +79,22 @@ def test_abbreviations_are_whole_tokens_and_case_sensitive() -> None:
     assert ministries("Han sa jd og ud i en JDX-fil og HODET.") == []
 
 
+def test_abbreviations_that_are_words_are_ignored_in_upper_case_headings() -> None:
+    reg = default_registry()
+    # pick registry abbreviations that are also ordinary Norwegian words (e.g. "DA", "NOE")
+    from pipeline.nlp.lemmatizer import is_known_word
+
+    word_like = sorted(
+        {sf.text for sf in reg.surface_forms() if sf.kind == "abbreviation" and sf.text.isalpha() and is_known_word(sf.text)}
+        | {f for f, _ in reg.agency_forms() if f.isupper() and f.isalpha() and is_known_word(f)}
+    )
+    if not word_like:
+        pytest.skip("no registry abbreviation is also a common word")
+    abbr = word_like[0]
+    assert find_entities(f"{abbr} GJELDER FØLGENDE TILTAK", D2016) == []
+    assert [e.text for e in find_entities(f"Ansvar: {abbr}.", D2016)] == [abbr]
+
+
 def test_generic_departement_is_not_an_entity() -> None:
     assert ministries("Departementet skal følge opp. Ansvarlig departement er ikke avklart.") == []
     assert ministries("Seks statsråder i fem departementer står bak planen.") == []
@@ -139,6 +155,14 @@ def test_dash_and_spacing_variants(written: str) -> None:
 
 def test_dash_between_number_and_ministry_is_not_a_conjunct() -> None:
     assert ministries("Tiltak 3 – Kunnskapsdepartementet") == [("Kunnskapsdepartementet", mid("Kunnskapsdepartementet"))]
+
+
+def test_truncated_ministry_names() -> None:
+    text = "Ansvar: Kunnskapsdep. og Helse- og omsorgsdep., deretter Romfartsdep. og dep. alene."
+    assert ministries(text) == [
+        ("Kunnskapsdep.", mid("Kunnskapsdepartementet")),
+        ("Helse- og omsorgsdep.", mid("Helse- og omsorgsdepartementet")),
+    ]
 
 
 def test_line_break_inside_a_name() -> None:

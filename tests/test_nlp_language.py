@@ -79,3 +79,23 @@ def test_non_norwegian_model_is_refused(tmp_path) -> None:
     spacy.blank("en").to_disk(tmp_path / "en_model")
     with pytest.raises(TiltakError, match="not Norwegian"):
         language.build_nlp(str(tmp_path / "en_model"))
+
+
+def test_find_entities_skips_unneeded_model_components(tmp_path, monkeypatch) -> None:
+    from pipeline.nlp import analyse, find_entities
+
+    base = spacy.blank("nb")
+    ruler = base.add_pipe("entity_ruler", name="ner")  # stands in for a trained NER
+    ruler.add_patterns([{"label": "PER", "pattern": "Bent Høie"}])
+    base.to_disk(tmp_path / "nb_with_ner")
+    monkeypatch.setenv(language.ENV_VAR, str(tmp_path / "nb_with_ner"))
+    language.clear_cache()
+    try:
+        text = "Bent Høie og Kunnskapsdepartementet."
+        assert [e.label for e in find_entities(text)] == ["MINISTRY"]
+        (doc,) = list(analyse([text]))  # the full pipeline still runs the model's NER
+        assert [e.label_ for e in doc.ents] == ["PER", "MINISTRY"]
+        (doc,) = list(analyse([text], disable=["ner", "no_such_component"]))
+        assert [e.label_ for e in doc.ents] == ["MINISTRY"]
+    finally:
+        language.clear_cache()

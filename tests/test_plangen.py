@@ -34,7 +34,7 @@ def squash(s: str) -> str:
 
     (pdfium reports a line-end hyphen as U+0002 or U+FFFE and joins the lines; pdfplumber keeps "-\n".)
     """
-    return re.sub(r"[\s\-\u00ad\u0002\ufffe]+", "", s)
+    return re.sub(r"[\s\-\u00ad\u0002\ufffe•]+", "", s)
 
 
 @lru_cache(maxsize=None)
@@ -104,11 +104,17 @@ def test_standard_set_shape(plangen_plans, plangen_manifest):
     assert {"2010", "2016", "2024"} <= years
     styles = {p["truth"]["document"]["measure_style"] for p in plangen_plans}
     assert styles == {"body", "table", "both"}
+    assert {p["truth"]["document"]["numbering"] for p in plangen_plans} == {"sequential", "by_part"}
     for p in plangen_plans:
         d = p["truth"]["document"]
         assert 20 <= d["measure_count"] <= 40, p["name"]
         assert d["measure_count"] == len(p["truth"]["measures"])
-        assert [m["number"] for m in p["truth"]["measures"]] == [str(i) for i in range(1, d["measure_count"] + 1)]
+        numbers = [m["number"] for m in p["truth"]["measures"]]
+        if d["numbering"] == "by_part":
+            want = [f"{pt['number']}.{i}" for pt in p["truth"]["parts"] for i in range(1, pt["measure_count"] + 1)]
+        else:
+            want = [str(i) for i in range(1, d["measure_count"] + 1)]
+        assert numbers == want
         assert p["pdf"].stat().st_size > 10_000
     assert max(p["truth"]["document"]["page_count"] for p in plangen_plans) >= 20
     assert len(plangen_manifest["pairs"]) >= 4
@@ -299,8 +305,8 @@ def test_version_pairs_cover_every_change(plangen_pairs):
         # every old and every new measure appears, split/merge as groups of two
         old_nums = [m["number"] for m in pr["old_truth"]["measures"]]
         new_nums = [m["number"] for m in pr["new_truth"]["measures"]]
-        assert sorted({r["old_number"] for r in rows if r["old_number"]}, key=int) == sorted(old_nums, key=int)
-        assert sorted({r["new_number"] for r in rows if r["new_number"]}, key=int) == sorted(new_nums, key=int)
+        assert {r["old_number"] for r in rows if r["old_number"]} == set(old_nums)
+        assert {r["new_number"] for r in rows if r["new_number"]} == set(new_nums)
         groups = Counter(r["group"] for r in rows if r["group"] is not None)
         assert sorted(groups.values()) == [2, 2]
         assert any(r["renumbered"] for r in rows)
@@ -389,3 +395,25 @@ def test_text_bank_variety():
     texts = [m.text for t in TOPICS.values() for p in t.parts for m in p.measures]
     assert len(set(titles)) == len(titles) and len(set(texts)) == len(texts)
     assert len(titles) >= 100
+
+
+def test_feature_coverage_across_standard_set(plangen_plans):
+    """The standard set exercises every heading, responsibility and table-cell form at least once."""
+    ms = [m for p in plangen_plans for m in p["truth"]["measures"]]
+    heads = " | ".join(m["heading_as_printed"] or "" for m in ms)
+    assert re.search(r"Tiltak \d+: ", heads) and re.search(r"Tiltak \d+ \w", heads)
+    assert re.search(r"(^|\| )\d+\. ", heads) and re.search(r"Tiltak \d+\n", heads)
+    assert re.search(r"Tiltak \d+\.\d+: ", heads)  # numbering by part
+    assert re.search(r" \([A-ZÆØÅ]+(/[A-ZÆØÅ]+)*\)( \||$)", heads)  # title suffix "(HOD)"
+    resp = [m["responsibility_as_printed"] or "" for m in ms]
+    assert any(r.startswith("Ansvarlig: ") and re.fullmatch(r"Ansvarlig: [A-ZÆØÅ]+(, [A-ZÆØÅ]+)*", r) for r in resp)
+    assert any(re.fullmatch(r"Ansvar: [A-ZÆØÅ]+( og [A-ZÆØÅ]+)", r) for r in resp)
+    assert any(r.startswith("Ansvarlig departement: ") for r in resp)
+    assert any(" i samarbeid med " in r for r in resp)
+    assert any(m["responsibility_agency"] and f"({m['responsibility_agency']})" in (m["responsibility_as_printed"] or "")
+               for m in ms)
+    assert any(m["all_ministries"] for m in ms)
+    assert any(m["cross_references"] for m in ms)
+    assert any(len(m["co"]) >= 2 for m in ms)
+    minister_counts = [(len(p["truth"]["document"]["ministers"]), p["truth"]["document"]["ministry_count"]) for p in plangen_plans]
+    assert (6, 5) in minister_counts

@@ -379,3 +379,29 @@ def test_responsibility_line_before_the_prose():
     assert [m.text for m in ms] == [PROSE1, PROSE2]
     assert roles(ms[0]) == [("justice", "lead")] and roles(ms[1]) == [("health", "lead")]
     assert ms[0].timeframe == "2016–2018"
+
+
+def test_toc_completes_a_wrapped_part_title():
+    toc = [TocEntry("1 Digital kompetanse i befolkningen", "5"), TocEntry("2 Tilgang til nett", "8")]
+    blocks = [
+        H("1 Digital kompetanse i", 1, page=5),
+        H("Tiltak 1: Kurs på bibliotekene", 3, page=5), P(PROSE1, page=5), P("Ansvarlig: KD", page=5),
+        H("2 Tilgang til nett", 1, page=8),
+        H("Tiltak 2: Bredbånd i distriktene", 3, page=8), P(PROSE2, page=8), P("Ansvarlig: JD", page=8),
+    ]
+    res = run(blocks, toc)
+    assert [(p.number, p.title) for p in res.parts] == [(1, "Digital kompetanse i befolkningen"), (2, "Tilgang til nett")]
+    assert res.measures[0].part_title == "Digital kompetanse i befolkningen"
+
+
+def test_lost_second_title_line_completed_from_table_and_toc():
+    toc = [TocEntry("Tiltak 1: Felles rutiner for politi og barnevern", "1")]
+    blocks = [
+        H("Tiltak 1: Felles rutiner for", 2), P(PROSE1), P("Ansvarlig: JD"),
+        H("Tiltak 2: Ny veileder for", 2), P(PROSE2), P("Ansvarlig: HOD"),
+        TB(HEADER, [["1", "Felles rutiner for politi og barnevern", "JD", "2016"],
+                    ["2", "Ny veileder for helsepersonell. Veilederen skal revideres årlig.", "HOD", "2017"]], [3, 3]),
+    ]
+    ms = run(blocks, toc).measures
+    assert ms[0].title == "Felles rutiner for politi og barnevern"
+    assert ms[1].title == "Ny veileder for"  # the table cell adds a sentence, not a title line

@@ -16,6 +16,8 @@ list lives here.  Three mechanisms, merged longest-first:
    ("Barne-, likestillings- og inkluderingsdepartementet" is one ministry) and, for groups
    that end in a suspended conjunct, completed with the head's element ("Nærings- og
    fiskeri-" -> "Nærings- og fiskeridepartementet").
+   A compound cut inside the element and followed by a period ("Kunnskapsdep.",
+   "Helse- og omsorgsdep.") is written out and accepted only if the registry resolves it.
 3. **Persons after titles** – up to four capitalised words after a minister title become
    ``person`` of the MINISTER entity ("Helse- og omsorgsminister Bent Høie").
 
@@ -28,7 +30,7 @@ sentence, so that unknown or foreign ministries still count as mentions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -55,6 +57,7 @@ _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212\u
 _GENITIVE = ("'s", "’s", "s", "'", "’")
 _NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "af", "av", "da", "di", "la", "le", "bin"})
 _MAX_PERSON_TOKENS = 4
+MIN_TRUNCATION = 3  # "dep." is the shortest accepted cut of "departement"
 
 for _attr in ("ministry_id", "ministry_name", "agency_id", "person"):
     if not Span.has_extension(_attr):
@@ -152,6 +155,8 @@ class _Hit:
 class _Head:
     label: str
     key_suffix: str  # suffix of the head's key ("departement")
+    full: str | None = None  # a truncated head written out ("Kunnskapsdep." -> "Kunnskapsdepartement")
+    extra: int = 0  # tokens after the head that belong to it (the "." of "Kunnskapsdep.")
 
 
 class EntityRecognizer:
@@ -253,12 +258,23 @@ class EntityRecognizer:
                     break  # patterns are sorted longest first
         return out
 
+    def _in_caps_text(self, toks: list[Token], k: int) -> bool:
+        """True if token ``k`` sits among upper-case words that are not abbreviations ("NOE OM PLANEN")."""
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(toks):
+                t = toks[j]
+                if t.is_alpha and len(t.text) >= 3 and t.text.isupper() and t.text not in self._abbreviations:
+                    return True
+        return False
+
     def _match_abbreviations(self, toks: list[Token], on: date | None) -> list[_Hit]:
         out = []
-        for t in toks:
+        for k, t in enumerate(toks):
             pat = self._abbreviations.get(t.text)
             if pat is None:
                 continue
+            if is_known_word(t.text) and self._in_caps_text(toks, k):
+                continue  # an ordinary word in an upper-case heading ("DA", "NOE"), not an abbreviation
             if pat.label == AGENCY:
                 _, _, aid = self._resolve(pat.form, AGENCY, on)
                 out.append(_Hit(t.i, t.i + 1, AGENCY, None, None, aid or pat.agency_id, priority=1))
@@ -277,10 +293,25 @@ class EntityRecognizer:
                 return h
         return None
 
+    def _truncated_head(self, toks: list[Token], k: int) -> _Head | None:
+        """ "Kunnskapsdep." / "Justisdept.": a compound cut inside a ministry element, then a period."""
+        tok = toks[k]
+        if k + 1 >= len(toks) or toks[k + 1].text != "." or not tok.is_alpha or toks[k].whitespace_:
+            return None
+        low = tok.lower_
+        for h in self._heads:
+            if h.label != MINISTRY:
+                continue
+            el = h.key_suffix
+            for n in range(len(el) - 1, MIN_TRUNCATION - 1, -1):
+                if low.endswith(el[:n]) and len(low) > n + 2:
+                    return replace(h, full=tok.text[:-n] + el, extra=1)
+        return None
+
     def _match_chains(self, doc: Doc, toks: list[Token], keys: list[str], on: date | None) -> list[_Hit]:
         out: list[_Hit] = []
         for k, tok in enumerate(toks):
-            head = self._head_of(tok, keys[k])
+            head = self._head_of(tok, keys[k]) or self._truncated_head(toks, k)
             if head is None:
                 continue
             # collect conjuncts backwards: head <- [sep] <- suspended <- [sep] <- suspended ...
@@ -313,13 +344,16 @@ class EntityRecognizer:
         """Partition the conjuncts into the fewest registry-resolvable groups (DP)."""
         m = len(conj)
         head_tok = toks[conj[-1].end]
+        head_end = toks[conj[-1].end + head.extra].i + 1
         written = head_tok.text.lower()
         pos = written.rfind(head.key_suffix)
         element = written[pos:] if pos > 0 else head.key_suffix
 
         def group_text(i: int, j: int) -> str:
             text = doc.text[toks[conj[i].start].idx : conj[j].text_end]
-            if j < m - 1:  # ends in a suspended conjunct: complete with the head's element
+            if j == m - 1 and head.full:
+                text = doc.text[toks[conj[i].start].idx : head_tok.idx] + head.full
+            elif j < m - 1:  # ends in a suspended conjunct: complete with the head's element
                 text = text.rstrip(" -\u2010\u2011\u2012\u2013\u2014") + element
             return " ".join(text.split())
 
@@ -341,23 +375,23 @@ class EntityRecognizer:
         first = toks[conj[0].start]
         if groups and head.label == MINISTRY and _foreign(toks, conj[0].start):
             # "Det amerikanske utenriksdepartementet", "Sveriges justisdepartement": a ministry, not ours
-            return [_Hit(first.i, head_tok.i + 1, MINISTRY, None, None, None, priority=0)]
+            return [_Hit(first.i, head_end, MINISTRY, None, None, None, priority=0)]
         if groups:
             hits: list[_Hit] = []
             for i, j in groups:
                 mid, name, aid = resolved[(i, j)]
                 start = toks[conj[i].start].i
-                end = toks[conj[j].end].i + 1  # a fused "Justis-og" keeps its whole token
+                end = head_end if j == m - 1 else toks[conj[j].end].i + 1  # a fused "Justis-og" keeps its token
                 hits.append(_Hit(start, end, head.label, mid, name, aid, priority=0))
             return hits
         # nothing resolvable: keep the whole chain as an unresolved mention if it reads as a name
-        if head.label == MINISTER:
-            return []  # an unknown "-minister" word is not a title we can attribute
+        if head.label == MINISTER or head.full:
+            return []  # an unknown "-minister" word or an unresolved truncation is not attributable
         if not first.text[:1].isupper():
             return []
         if first.is_sent_start and m == 1:
             return []  # "Fagdepartementet skal ..." : a capitalised common noun
-        return [_Hit(first.i, head_tok.i + 1, head.label, None, None, None, priority=2)]
+        return [_Hit(first.i, head_end, head.label, None, None, None, priority=2)]
 
     # ------------------------------------------------------------------ persons
 

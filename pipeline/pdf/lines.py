@@ -228,22 +228,45 @@ def _cut_points(frag_boxes: list[list[tuple[float, float]]], mids: list[float], 
             gx = x + X0
             # the strip must separate text: rows with ink left of it, and rows whose ink right of
             # it starts where this row's does (a column's left edge is aligned)
-            tol = max(2.0, 1.5 * size)
+            tol = max(2.0, 0.3 * size)
+            b_text = _text_start(boxes, b, size)
             left_n = 0
-            aligned = 0
+            starts: list[float] = []
             for j in span_rows:
                 if j == i:
                     continue
                 fb = frag_boxes[order[j]]
                 if fb and fb[0][0] < gx:
                     left_n += 1
-                nxt = next((bx[0] for bx in fb if bx[0] >= gx + w), None)
-                if nxt is not None and abs(nxt - b) <= tol:
-                    aligned += 1
-            if aligned >= 2 and left_n >= 1:
+                nxt = _text_start(fb, gx + w, size)
+                if nxt is not None:
+                    starts.append(nxt)
+            if left_n < 1 or len(starts) < 2:
+                continue
+            # the column's left edge: the most common text start right of the strip; this row's
+            # text must start there or a little to the right (indent, bullet text)
+            starts.sort()
+            best_n, edge = 0, starts[0]
+            lo_k = 0
+            for hi_k, xs in enumerate(starts):
+                while xs - starts[lo_k] > tol:
+                    lo_k += 1
+                if hi_k - lo_k + 1 > best_n:
+                    best_n, edge = hi_k - lo_k + 1, starts[lo_k]
+            if best_n >= max(3, 0.3 * len(starts)) and edge - tol <= b_text <= edge + tol + 3.0 * size:
                 cuts[r].add(k)
                 start = boxes[k + 1][0]
     return cuts
+
+
+def _text_start(boxes: list[tuple[float, float]], x: float, size: float) -> float | None:
+    """x where text starts at or right of ``x`` in a row, skipping a list marker (narrow fragment)."""
+    for k, (x0, x1) in enumerate(boxes):
+        if x0 >= x - 0.01:
+            if x1 - x0 < 0.8 * size and k + 1 < len(boxes) and boxes[k + 1][0] - x1 < 2.5 * size:
+                return boxes[k + 1][0]
+            return x0
+    return None
 
 
 def _longest_run(mask) -> int:

@@ -253,11 +253,11 @@ def find_outline(doc: LaidOutDocument) -> Outline:
     return outline
 
 
-def _toc_parts(toc: list[TocEntry]) -> list[tuple[int, str]]:
+def _toc_parts(toc: list[TocEntry], numbered: bool = False) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for e in toc:
         t = normalize(e.title)
-        m = KEYWORD_PART_RE.match(t) or ORDINAL_PART_RE.match(t)
+        m = KEYWORD_PART_RE.match(t) or ORDINAL_PART_RE.match(t) or (NUMBERED_RE.match(t) if numbered else None)
         if m and (n := parse_number_token(m.group("num"))) is not None:
             out.append((n, _clean_title(m.group("title"))))
     return out
@@ -267,14 +267,22 @@ def _confirm_with_toc(
     chosen: list[_Cand], toc: list[TocEntry], blocks: list[Block], body_size: float, outline: Outline
 ) -> list[_Cand]:
     """Use the TOC to fill missing titles and to find part headings the layout did not mark as headings."""
-    tparts = _toc_parts(toc)
+    numbered = bool(chosen) and all(c.label == "numbered" for c in chosen)
+    tparts = _toc_parts(toc, numbered)
     if not tparts:
         return chosen
     found = {c.number for c in chosen}
     by_num = {c.number: c for c in chosen}
     for n, title in tparts:
-        if n in by_num and not by_num[n].title and title:
-            by_num[n].title = title
+        c = by_num.get(n)
+        if c is None or not title:
+            continue
+        if not c.title:
+            c.title = title
+        elif len(title) > len(c.title) and title.lower().startswith(c.title.lower()):
+            c.title = title  # the heading wrapped and the layout kept only its first line
+    if numbered:
+        return chosen
     missing = [(n, t) for n, t in tparts if n not in found]
     if not missing:
         return chosen

@@ -258,11 +258,28 @@ def find_body_measures(doc: LaidOutDocument, outline: Outline) -> list[RawMeasur
     accepted.sort(key=lambda c: c.index)
     accepted = _dedupe(accepted, blocks)
 
+    toc_titles = _toc_measure_titles(doc)
+    for c in accepted:
+        if c.number in toc_titles:
+            from pipeline.structure.merge import complete_title
+
+            c.title = complete_title(c.title, toc_titles[c.number])
+
     out: list[RawMeasure] = []
     for k, c in enumerate(accepted):
         next_start = accepted[k + 1].index if k + 1 < len(accepted) else len(blocks)
         end = _span_end(blocks, c, next_start, outline)
         out.append(_build(blocks, c, end))
+    return out
+
+
+def _toc_measure_titles(doc: LaidOutDocument) -> dict[str, str]:
+    """Measure number -> title from TOC entries such as "Tiltak 7: Title"."""
+    out: dict[str, str] = {}
+    for e in doc.toc:
+        m = TILTAK_RE.match(normalize(e.title))
+        if m and m.group("title"):
+            out.setdefault(clean_number(m.group("num")), m.group("title").strip())
     return out
 
 

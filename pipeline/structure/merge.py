@@ -93,7 +93,7 @@ def _combine(b: RawMeasure, t: RawMeasure) -> RawMeasure:
     m = RawMeasure(**{**b.__dict__})
     m.source = "both"
     m.number = b.number or t.number
-    m.title = b.title or t.title
+    m.title = complete_title(b.title, t.title) if b.title else t.title
     m.text = b.text or t.text
     m.timeframe = b.timeframe or t.timeframe
     if m.part_number is None:
@@ -103,6 +103,18 @@ def _combine(b: RawMeasure, t: RawMeasure) -> RawMeasure:
         m.extra_responsibility.append((t.responsibility_text, "table"))
     m.extra_responsibility.extend(t.extra_responsibility)
     return m
+
+
+def complete_title(title: str, fuller: str | None) -> str:
+    """``fuller`` if it extends ``title`` (a heading whose wrapped second line the layout lost), else ``title``."""
+    if not fuller:
+        return title
+    a, b = normalize(title), normalize(fuller)
+    if len(b) > len(a) and b.lower().startswith(a.lower()) and len(a) >= 8:
+        rest = b[len(a):]
+        if rest[:1] in (" ", "-") and ". " not in rest and len(rest.split()) <= 8:
+            return b
+    return title
 
 
 def _insert_by_number(out: list[RawMeasure], t: RawMeasure) -> list[RawMeasure]:

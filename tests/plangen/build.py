@@ -162,6 +162,7 @@ def build_plan(
     extra_sentences: tuple[int, int] = (1, 3),
     minister_lineages: tuple[str, ...] | None = None,
     extra_ministers: tuple[tuple[str, str], ...] = (),
+    numbering: str = "sequential",
 ) -> PlanSpec:
     """Assemble a plan spec. Deterministic for a given (topic, on, seed, options)."""
     t = TOPICS[topic] if isinstance(topic, str) else topic
@@ -242,4 +243,5 @@ def build_plan(
         parts=parts,
         foreword=list(t.foreword),
         topic=t.key,
+        numbering=numbering,
     )

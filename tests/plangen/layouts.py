@@ -22,7 +22,8 @@ class Layout:
     body_size: float = 10.0
     leading: float = 13.0
     justify: bool = False
-    measure_heading: str = "tiltak_colon"  # "tiltak_colon" "Tiltak 7: T" | "tiltak_space" "Tiltak 7 T" | "number_dot" "7. T"
+    # "tiltak_colon" "Tiltak 7: T" | "tiltak_space" "Tiltak 7 T" | "number_dot" "7. T" | "tiltak_label" "Tiltak 7" / "T"
+    measure_heading: str = "tiltak_colon"
     measure_heading_bold: bool = True
     measure_heading_delta: float = 1.0  # heading size = body + delta
     part_heading: str = "del"  # "del" "Del 1: T" | "number" "1 T" | "kapittel" "Kapittel 1 T"
@@ -40,6 +41,7 @@ class Layout:
     colophon: bool = False
     scanned_appendix: bool = False
     force_resp_next_page: bool = True  # ensure >= 1 responsibility line lands on the page after its text
+    bullets: bool = False  # measures with >= 4 sentences: first sentence as prose, the rest as "•" items
 
 
 LAYOUTS: dict[str, Layout] = {
@@ -68,15 +70,15 @@ LAYOUTS: dict[str, Layout] = {
         resp="title_suffix", measures="both", table_resp="full", table_where="front", footer="side_n_av_m",
         header="title_rule", colophon=True,
     ),
-    # single column A4 Helvetica, "Ansvar: BLD og JD", body only, parts run on without page breaks
+    # single column A4 Helvetica, "Ansvar: BLD og JD", bullet points in measures, parts run on without page breaks
     "compact": Layout(
         name="compact", fonts="helvetica", body_size=10.5, leading=14, part_new_page=False, measure_heading="tiltak_colon",
-        part_heading="del", resp="ansvar_og", footer="n_outer", header="title_left", toc_measures=True,
+        part_heading="del", resp="ansvar_og", footer="n_outer", header="title_left", toc_measures=True, bullets=True,
     ),
-    # two columns A4 Times, "7. Title", "Ansvarlig departement: ..." full names
+    # two columns A4 Times, "Tiltak 7" on its own line above the title, "Ansvarlig departement: ..." full names
     "twocol_times": Layout(
         name="twocol_times", columns=2, fonts="times", body_size=10, leading=12.5, justify=True,
-        measure_heading="number_dot", part_heading="number", resp="full_dept", footer="n_center",
+        measure_heading="tiltak_label", part_heading="number", resp="full_dept", footer="n_center",
         header="title_center", part_new_page=True,
     ),
 }

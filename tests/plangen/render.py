@@ -26,6 +26,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 
 from . import ministries as mins
 from .layouts import LAYOUTS, Layout
+from .build import split_sentences
 from .linebreak import break_lines, dehyphenate
 from .prose import ANTALL, BACKGROUND, CLOSING, INTRO, TEMA
 from .spec import SYNTHETIC_NOTICE, MeasureSpec, PlanSpec
@@ -161,8 +162,8 @@ class _Flow:
 
     # ---------------------------------------------------------------- text
     def paragraph(self, text: str, font: str, size: float, leading: float, *, justify: bool = False,
-                  hyphenate: bool = True, keep_lines: int = 1, indent: float = 0.0) -> list[int]:
-        """Place a paragraph; returns the page of every printed line."""
+                  hyphenate: bool = True, keep_lines: int = 1, indent: float = 0.0, bullet: str | None = None) -> list[int]:
+        """Place a paragraph (optionally a bullet item with hanging ``indent``); returns the page of every line."""
         pages: list[int] = []
         rest = text
         self.ensure(leading * min(keep_lines, 2))
@@ -175,6 +176,8 @@ class _Flow:
                     rest = dehyphenate(lines[i:])
                     break
                 base = self.y - size
+                if bullet and not pages:
+                    self.op("text", font, size, self.x + indent - size * 0.9, base, bullet)
                 if justify and not ln.last and " " in ln.text:
                     self.op("just", font, size, self.x + indent, base, ln.text, width)
                 else:
@@ -187,11 +190,14 @@ class _Flow:
 
     def heading(self, text: str, font: str, size: float, *, keep: float, before: float, after: float) -> list[int]:
         """A heading kept together with ``keep`` points of what follows."""
-        lines = break_lines(text, self.width, font, size, hyphenate=False, suspended_break=0)
+        segments = text.split("\n")  # an explicit line break, e.g. "Tiltak 7\nTitle"
+        n_lines = sum(len(break_lines(t, self.width, font, size, hyphenate=False, suspended_break=0)) for t in segments)
         leading = size * 1.25
         self.space(before)
-        self.ensure(len(lines) * leading + keep)
-        pages = self.paragraph(text, font, size, leading, hyphenate=False)
+        self.ensure(n_lines * leading + keep)
+        pages: list[int] = []
+        for seg in segments:
+            pages += self.paragraph(seg, font, size, leading, hyphenate=False)
         self.y -= after
         return pages
 
@@ -263,6 +269,8 @@ def measure_heading(n: str, title: str, fmt: str) -> str:
         return f"Tiltak {n} {title}"
     if fmt == "number_dot":
         return f"{n}. {title}"
+    if fmt == "tiltak_label":  # "Tiltak 7" on a line of its own above the title
+        return f"Tiltak {n}\n{title}"
     raise ValueError(fmt)
 
 
@@ -422,7 +430,15 @@ def _layout(spec: PlanSpec, L: Layout, force: set[str]) -> tuple[_Flow, dict[str
             r.heading_pages = f.heading(r.heading, hfont, bs + L.measure_heading_delta, keep=ld * 2,
                                         before=ld * 0.8, after=2)
             info["anchors"][m.key] = r.heading_pages[0]
-            r.text_pages = f.paragraph(m.text(numbers, on), reg, bs, ld, justify=L.justify)
+            sentences = split_sentences(m.text(numbers, on))
+            if L.bullets and len(sentences) >= 4:
+                # first sentence as a paragraph, the rest as bullet points (the bullets are not part of the text)
+                r.text_pages = f.paragraph(sentences[0], reg, bs, ld, justify=L.justify)
+                for sent in sentences[1:]:
+                    f.y -= ld * 0.15
+                    r.text_pages += f.paragraph(sent, reg, bs, ld, justify=L.justify, indent=bs * 1.4, bullet="•")
+            else:
+                r.text_pages = f.paragraph(m.text(numbers, on), reg, bs, ld, justify=L.justify)
             r.resp = responsibility_line(m, L.resp, on)
             if r.resp:
                 r.resp_region_last = f.is_last_region()

@@ -64,13 +64,16 @@ class PlanSpec:
     foreword: list[str]  # paragraphs
     government: str | None = None
     topic: str = ""
+    numbering: str = "sequential"  # "sequential": 1..N through the plan | "by_part": "2.3" = part 2, measure 3
 
     # ------------------------------------------------------------------ helpers
     def measures(self) -> list[MeasureSpec]:
         return [m for p in self.parts for m in p.measures]
 
     def numbers(self) -> dict[str, str]:
-        """key -> printed number; measures are numbered 1..N through the whole plan."""
+        """key -> printed number: "1".."N" through the plan, or "<part>.<i>" with ``numbering="by_part"``."""
+        if self.numbering == "by_part":
+            return {m.key: f"{p.number}.{i}" for p in self.parts for i, m in enumerate(p.measures, start=1)}
         return {m.key: str(i) for i, m in enumerate(self.measures(), start=1)}
 
     def part_of(self, key: str) -> PartSpec:

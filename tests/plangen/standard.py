@@ -27,6 +27,7 @@ class PlanRecipe:
     extra_sentences: tuple[int, int] = (1, 3)
     minister_lineages: tuple[str, ...] | None = None
     extra_ministers: tuple[tuple[str, str], ...] = ()
+    numbering: str = "sequential"
 
 
 STANDARD_PLANS: tuple[PlanRecipe, ...] = (
@@ -38,7 +39,8 @@ STANDARD_PLANS: tuple[PlanRecipe, ...] = (
                extra_ministers=(("JD", "Innvandrings- og integreringsminister"),)),
     PlanRecipe("plan2024_vold_barn_report", "vold_barn", date(2024, 5, 10), "report", seed=2, n_measures=30),
     PlanRecipe("plan2024_digital_mixed_table", "digital", date(2024, 9, 2), "mixed_table", seed=4),
-    PlanRecipe("plan2013_vold_naere_compact", "vold_naere", date(2013, 6, 20), "compact", seed=5, title_index=1),
+    PlanRecipe("plan2013_vold_naere_compact", "vold_naere", date(2013, 6, 20), "compact", seed=5, title_index=1,
+               numbering="by_part"),
     PlanRecipe("plan2019_vold_barn_twocol_times", "vold_barn", date(2019, 2, 1), "twocol_times", seed=6, n_measures=28, title_index=2),
 )
 
@@ -46,7 +48,7 @@ STANDARD_PLANS: tuple[PlanRecipe, ...] = (
 def build_recipe(r: PlanRecipe) -> PlanSpec:
     return build_plan(r.topic, r.date, r.seed, name=r.name, n_measures=r.n_measures, title_index=r.title_index,
                       extra_sentences=r.extra_sentences, minister_lineages=r.minister_lineages,
-                      extra_ministers=r.extra_ministers)
+                      extra_ministers=r.extra_ministers, numbering=r.numbering)
 
 
 def write_plan(spec: PlanSpec, outdir: Path, layout: str) -> tuple[Path, Path, dict]:

@@ -25,7 +25,7 @@ from typing import Any
 from . import ministries as mins
 from .build import agencies_in
 from .layouts import Layout
-from .spec import SYNTHETIC_NOTICE, MeasureSpec, PlanSpec
+from .spec import SYNTHETIC_NOTICE, PlanSpec
 
 _CHILD = re.compile(r"\b(barn\w*|mindreårig\w*|unge under 18)\b", re.IGNORECASE)
 _NAMES_WITH_BARN = re.compile(
@@ -103,6 +103,7 @@ def build_truth(spec: PlanSpec, L: Layout, info: dict, labels: dict[int, str | N
             "columns": "mixed" if L.mixed else L.columns,
             "fonts": L.fonts,
             "measure_style": style,
+            "numbering": spec.numbering,
             "page_count": page_count,
             "page_labels": {str(k): v for k, v in sorted(labels.items())},
             "scanned_pages": list(info["scanned"]),

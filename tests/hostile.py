@@ -1,0 +1,239 @@
+"""Generators of hostile and broken input files for the robustness suite.
+
+Each builder writes ``path`` (creating parent directories) and returns it. PDFs are made with
+reportlab or by byte manipulation of a small valid PDF; nothing needs pypdf or pikepdf. Every
+document with prose says it is synthetic ("Eksempelplan – syntetisk testdokument"): no text
+here is the Norwegian government's.
+"""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, A6
+from reportlab.pdfgen import canvas
+
+import pdfs_small as P
+
+SYNTH = P.SYNTH
+W, H = A4
+
+
+def _out(path: str | Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+# --------------------------------------------------------------------------- raw PDF assembly
+
+
+def assemble_pdf(objects: list[bytes], *, root: int = 1, version: bytes = b"1.4") -> bytes:
+    """A PDF from numbered object bodies (object i+1 = objects[i]) with a correct xref table."""
+    out = bytearray(b"%PDF-" + version + b"\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root {root} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length " + str(len(data)).encode() + extra + b" >>\nstream\n" + data + b"\nendstream"
+
+
+def one_page_pdf(path: str | Path, text: str = "Eksempelplan syntetisk testdokument.") -> Path:
+    """A minimal valid one-page PDF with a Helvetica text line (hand-assembled, no reportlab)."""
+    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        _stream(content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    p = _out(path)
+    p.write_bytes(assemble_pdf(objs))
+    return p
+
+
+# --------------------------------------------------------------------------- damaged PDFs
+
+
+def truncated(path: str | Path, source: bytes, fraction: float = 0.5) -> Path:
+    """The first ``fraction`` of a valid PDF's bytes (a download cut off)."""
+    p = _out(path)
+    p.write_bytes(source[: max(16, int(len(source) * fraction))])
+    return p
+
+
+def corrupt_xref(path: str | Path, source: bytes) -> Path:
+    """Every offset in the cross-reference table shifted to garbage, startxref pointing nowhere."""
+    start = int(source[source.rindex(b"startxref") + 9:].split()[0])  # the table's offset
+    head, tail = source[:start], source[start:]
+    lines = tail.split(b"\n")
+    bad = []
+    for ln in lines:
+        if len(ln.strip()) == 18 and ln.strip()[10:11] == b" ":  # "0000000123 00000 n"
+            bad.append(b"9999999999 00000 n ")
+        else:
+            bad.append(ln)
+    tail = b"\n".join(bad)
+    sx = tail.rindex(b"startxref")
+    tail = tail[:sx] + b"startxref\n123456789\n%%EOF\n"
+    p = _out(path)
+    p.write_bytes(head + tail)
+    return p
+
+
+def encrypted(path: str | Path, user_password: str) -> Path:
+    """RC4/AES-encrypted with reportlab; ``""`` opens without a password."""
+    return P.encrypted(_out(path), user_password)
+
+
+def zero_pages(path: str | Path) -> Path:
+    return P.zero_pages(_out(path))
+
+
+def image_only(path: str | Path, pages: int = 3) -> Path:
+    """Pages with only drawn shapes and an embedded raster image: no text layer (a scan)."""
+    from reportlab.lib.utils import ImageReader
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(2, 2), dpi=50)
+    ax.plot([0, 1, 2], [2, 0, 1])
+    ax.axis("off")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    buf.seek(0)
+    img = ImageReader(buf)
+    p = _out(path)
+    c = canvas.Canvas(str(p), pagesize=A4)
+    for _ in range(pages):
+        c.drawImage(img, 100, 400, width=300, height=300)
+        c.rect(80, 80, 400, 200, fill=0)
+        c.showPage()
+    c.save()
+    return p
+
+
+def many_pages(path: str | Path, pages: int = 600) -> Path:
+    """A long synthetic document of short A6 pages: a heading every 50 pages, one sentence per page."""
+    P.fonts()
+    p = _out(path)
+    c = canvas.Canvas(str(p), pagesize=A6)
+    c.setTitle(f"{SYNTH}: {pages} sider")
+    w, h = A6
+    for i in range(1, pages + 1):
+        if i % 50 == 1:
+            c.setFont("DejaVu-Bold", 14)
+            c.drawString(20, h - 40, f"Del {i // 50 + 1} Syntetisk kapittel")
+        c.setFont("DejaVu", 9)
+        c.drawString(20, h - 70, f"Side {i}: syntetisk tekst for en lang testplan.")
+        c.drawCentredString(w / 2, 15, str(i))
+        c.showPage()
+    c.save()
+    return p
+
+
+def _deflate_zeros(total: int, chunk: int = 16 << 20) -> bytes:
+    """zlib stream of ``total`` zero bytes, built without materialising them.
+
+    After a full flush the compressor's output for an identical chunk is identical, so one
+    chunk's output is repeated; the Adler-32 trailer is computed in closed form.
+    """
+    assert total % chunk == 0
+    zeros = bytes(chunk)
+    co = zlib.compressobj(9)
+    first = co.compress(zeros) + co.flush(zlib.Z_FULL_FLUSH)
+    again = co.compress(zeros) + co.flush(zlib.Z_FULL_FLUSH)
+    end = co.flush(zlib.Z_FINISH)
+    n = total // chunk
+    body = first + again * (n - 1)
+    # replace the trailer: Adler-32 of ``total`` zeros (a stays 1, b adds 1 per byte)
+    adler = ((total % 65521) << 16) | 1
+    final = end[:-4] + adler.to_bytes(4, "big")
+    return body + final
+
+
+def decompression_bomb(path: str | Path, inflated_bytes: int = 4 << 30) -> Path:
+    """A tiny PDF whose page content stream inflates to ``inflated_bytes`` (default 4 GiB).
+
+    The stream is deflated twice (``/Filter [/FlateDecode /FlateDecode]``) so the file stays a
+    few kilobytes. The inflated content is zeros: not valid operators, but a reader must
+    decompress it to find that out.
+    """
+    once = _deflate_zeros(inflated_bytes)
+    twice = zlib.compress(once, 9)
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        _stream(twice, b" /Filter [/FlateDecode /FlateDecode]"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    p = _out(path)
+    p.write_bytes(assemble_pdf(objs))
+    return p
+
+
+# --------------------------------------------------------------------------- wrong types
+
+
+def html_page(title: str = "Eksempelside", body: str = "<p>Syntetisk tekst.</p>", *, charset: str = "utf-8",
+              template: bool = True, head_extra: str = "", body_extra: str = "") -> str:
+    """A regjeringen.no-style article page (synthetic) or, with ``template=False``, any page."""
+    if not template:
+        return (f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>{title}</title>{head_extra}</head>'
+                f"<body>{body_extra}<h1>{title}</h1>{body}</body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="no"><head><meta charset="{charset}"><title>{title}</title>{head_extra}</head>'
+        f"<body>{body_extra}<div class=\"article\">"
+        f'<header class="article-header"><h1>{title}</h1></header>'
+        f'<div class="article-info"><span class="type">Pressemelding</span> | <span class="date">Dato: 14.12.2016</span>'
+        f' | <span class="owner"><a href="/no/dep/jd/">Justis- og beredskapsdepartementet</a></span></div>'
+        f'<div class="article-ingress"><p>{SYNTH}: ingress.</p></div>'
+        f'<div class="article-body">{body}</div></div></body></html>'
+    )
+
+
+def write_text(path: str | Path, text: str, encoding: str = "utf-8") -> Path:
+    p = _out(path)
+    p.write_bytes(text.encode(encoding))
+    return p
+
+
+def broken_encoding_html(path: str | Path) -> Path:
+    """Declared UTF-8, but the body's Norwegian letters are latin-1 bytes."""
+    page = html_page(
+        "Styrket samarbeid (syntetisk)",
+        "<p>Regjeringen legger fram en plan med 26 tiltak. Justisministeren sier at samarbeidet "
+        "mellom etatene skal styrkes, og at ofre skal få bedre bistand i hele landet.</p>",
+        charset="utf-8",
+    )
+    p = _out(path)
+    p.write_bytes(page.replace("\u2013", "-").encode("latin-1"))
+    return p
+
+
+def enormous_html(path: str | Path, size: int) -> Path:
+    """A page larger than ``size`` bytes (a comment filled with padding, written in one go)."""
+    page = html_page("Stor side (syntetisk)", "<p>Syntetisk.</p>")
+    pad = b"<!-- " + b"x" * size + b" -->"
+    p = _out(path)
+    data = page.encode()
+    cut = data.index(b"</body>")
+    p.write_bytes(data[:cut] + pad + data[cut:])
+    return p

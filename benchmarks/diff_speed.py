@@ -1,15 +1,19 @@
 """How long does diffing two plan versions take, beyond extraction?
 
-Builds two ~40-measure plan versions (about 30 pages each when rendered) from the synthetic plan
-generator in ``tests/plangen`` (spec → PlanExtraction, no PDF), with insertions, a removal, rewordings,
-a move between parts and a responsibility change, then times
+Builds two 40-measure plan versions from the synthetic plan generator in ``tests/plangen`` (two topics
+combined) with an insertion that renumbers the rest, a removal, a rewording, a substantial rewrite, a
+move between parts and an added co-responsible ministry.  By default the versions go straight from the
+specs to ``PlanExtraction``; with ``--pdf LAYOUT`` both are rendered to PDF and extracted by the pdf and
+structure layers first (page counts and extraction time are printed but not counted; the ``report``
+layout gives ~25 pages per version).  Then it times
 
-* ``compare_plans`` (tokenising both versions, alignment, classification), and
+* ``compare_plans`` with a fresh token cache each run (tokenising both versions, alignment,
+  classification), and
 * ``write_change_reports`` (Markdown + HTML).
 
 The tokenizer is ``pipeline.nlp.comparison_tokens`` when the NLP layer is importable (its one-off load
 time is reported separately, as it is shared with extraction), else the simple fallback tokenizer.
-Target: under 2 s per comparison.  Run: ``.venv/bin/python benchmarks/diff_speed.py [--repeat N]``.
+Target: under 2 s per comparison.  Run: ``.venv/bin/python benchmarks/diff_speed.py [--repeat N] [--pdf report]``.
 """
 
 from __future__ import annotations
@@ -28,18 +32,18 @@ if str(ROOT) not in sys.path:
 TARGET_SECONDS = 2.0
 
 
-def build_pair():
-    """(old, new) PlanExtractions of ~40 measures each (two synthetic topics combined)."""
+def build_specs():
+    """(old, new) PlanSpecs of 40 measures each (two synthetic topics combined)."""
     from tests.plangen.build import build_plan
-    from tests.test_compare_eval import spec_to_extraction
 
     on = date(2016, 6, 1)
     a = build_plan("menneskehandel", on, 1, name="bench_old")
     b = build_plan("vold_barn", on, 1, name="bench_extra")
     old = a.copy()
     extra = b.copy()
-    # 30 + 10 measures: the second topic's first part becomes part 5 (keys made unique)
+    # 30 + 10 measures: the second topic's first part (plus two measures of its second) becomes part 5
     part = extra.parts[0]
+    part.measures = part.measures + extra.parts[1].measures[: max(0, 10 - len(part.measures))]
     for m in part.measures:
         m.key = "x" + m.key
         m.xrefs = []
@@ -54,7 +58,7 @@ def build_pair():
     new = old.copy()
     new.name = "bench_new"
     # insertion near the start renumbers everything after it
-    ins = b.copy().parts[1].measures[0]
+    ins = b.copy().parts[2].measures[0]
     ins.key = "ins1"
     ins.sentences = [s for s in ins.sentences if "{ref:" not in s]
     new.parts[0].measures.insert(1, ins)
@@ -70,30 +74,66 @@ def build_pair():
     new.parts[2].measures.append(mv)
     # responsibility change
     new.parts[0].measures[0].co = list(new.parts[0].measures[0].co) + ["Kunnskapsdepartementet"]
+    return old, new
+
+
+def build_pair():
+    """(old, new) PlanExtractions straight from the specs (what a perfect extractor would give)."""
+    from tests.test_compare_eval import spec_to_extraction
+
+    old, new = build_specs()
     return spec_to_extraction(old), spec_to_extraction(new)
+
+
+def extract_pair(layout: str, workdir: Path):
+    """Render both specs to PDF with ``layout`` and extract them (pdf + structure layers).
+
+    Returns (old, new, pages, seconds spent extracting).
+    """
+    from pipeline.model import DocumentInfo
+    from pipeline.pdf import read_pdf
+    from pipeline.structure import extract_plan
+    from tests.plangen.render import render_plan
+
+    out, pages, spent = [], [], 0.0
+    for spec in build_specs():
+        pdf = workdir / f"{spec.name}.pdf"
+        render_plan(spec, pdf, layout)
+        t0 = time.perf_counter()
+        doc = read_pdf(pdf)
+        out.append(extract_plan(doc, DocumentInfo(spec.name, "plan", spec.title, published=spec.date), spec.date))
+        spent += time.perf_counter() - t0
+        pages.append(doc.page_count)
+    return out[0], out[1], pages, spent
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--pdf", metavar="LAYOUT", help="render both versions with this tests/plangen layout "
+                    "(e.g. classic, twocol) and compare what the pdf + structure layers extract")
     args = ap.parse_args(argv)
 
     from pipeline.compare import compare_plans, write_change_reports
     from pipeline.compare.tokens import resolve_tokenizer
 
     t0 = time.perf_counter()
-    tok, tok_name = resolve_tokenizer(None)
+    tok, tok_name = resolve_tokenizer(None)  # the first call loads the NLP pipeline
     tok("Justis- og beredskapsdepartementet skal styrke innsatsen.")  # load models / tables once
     load = time.perf_counter() - t0
 
-    old, new = build_pair()
-    pages = "≈30 pages each when rendered"
-    times_cmp, times_rep = [], []
-    comp = None
     with tempfile.TemporaryDirectory() as d:
+        if args.pdf:
+            old, new, page_counts, spent = extract_pair(args.pdf, Path(d))
+            pages = f"{page_counts[0]} and {page_counts[1]} pages, layout {args.pdf}; extraction {spent:.1f} s, not counted"
+        else:
+            old, new = build_pair()
+            pages = "from the specs, no PDF; use --pdf LAYOUT to render and extract"
+        times_cmp, times_rep = [], []
+        comp = None
         for _ in range(args.repeat):
             t1 = time.perf_counter()
-            comp = compare_plans(old, new, tokenize=tok)
+            comp = compare_plans(old, new)  # a fresh (empty) token cache every run
             t2 = time.perf_counter()
             write_change_reports(comp, d)
             t3 = time.perf_counter()

@@ -108,11 +108,12 @@ class SizedPlan:
     on: date
 
 
-def combined_spec(n_measures: int, *, name: str, on: date = PLAN_DATE, seed: int = 1):
+def combined_spec(n_measures: int, *, name: str, on: date = PLAN_DATE, seed: int = 1, whole_parts: bool = False):
     """A ``PlanSpec`` of ``n_measures`` measures: plangen topics (and seeds) appended part by part.
 
     plangen's topics hold ~30 measures each; bigger plans repeat the text bank with other seeds
     (fine for timing). Measure keys are prefixed per block so cross-references stay resolvable.
+    ``whole_parts``: stop at the first whole part reaching ``n_measures`` instead of trimming the last part.
     """
     from tests.plangen import build_plan
 
@@ -125,6 +126,8 @@ def combined_spec(n_measures: int, *, name: str, on: date = PLAN_DATE, seed: int
         spec = build_plan(topic, on, seed + i // len(TOPIC_ORDER), name=name, title_index=i)
         keymap = {m.key: f"b{i}{m.key}" for m in spec.measures()}
         for part in spec.parts:
+            if whole_parts and total >= n_measures:
+                break
             for m in part.measures:
                 m.key = keymap[m.key]
                 m.xrefs = [keymap[x] for x in m.xrefs]
@@ -135,7 +138,7 @@ def combined_spec(n_measures: int, *, name: str, on: date = PLAN_DATE, seed: int
         base = base or spec
         i += 1
     # trim from the end; a part left with no measure is dropped
-    excess = total - n_measures
+    excess = 0 if whole_parts else total - n_measures
     while excess > 0:
         last = parts[-1]
         cut = min(excess, len(last.measures))
@@ -180,8 +183,8 @@ def make_sized_plan(target_pages: int, workdir: Path = WORK, *, layout: str = "r
     for _ in range(5):
         spec = combined_spec(n, name=name, on=on)
         pages = _render(spec, pdf, layout)
-        if abs(pages - target_pages) <= max(1, 0.05 * target_pages):
-            break
+        if abs(pages - target_pages) <= max(1, 0.05 * target_pages) or (n == 3 and pages > target_pages):
+            break  # close enough, or front matter alone is already longer than the target
         n = max(3, round(n * target_pages / max(1, pages)))
     meta.write_text(json.dumps({"generator": GENERATOR_VERSION, "pages": pages, "measures": n, "layout": layout}), encoding="utf-8")
     log(f"  generated {pdf.name}: {pages} pages, {n} measures ({_wall() - t0:.1f} s)")
@@ -244,8 +247,9 @@ class TiltakTiming:
         return self.layout_s + self.total_structure_s
 
 
-def time_tiltak(path: Path, engine: str, on: date | None, repeats: int = 1) -> tuple[TiltakTiming, Any]:
-    """Best-of-``repeats`` timings of ``read_pdf`` and ``extract_plan`` (NLP must already be loaded)."""
+def time_tiltak(path: Path, engine: str, on: date | None, repeats: int = 1, *, enrich: bool = True) -> tuple[TiltakTiming, Any]:
+    """Best-of-``repeats`` timings of ``read_pdf`` and ``extract_plan`` (load the NLP pipeline first, or its
+    one-off load lands in the first timing). ``enrich=False``: skip the NLP enrichment (its share is then 0)."""
     from pipeline.pdf import read_pdf
     from pipeline.structure import extract_plan
 
@@ -259,7 +263,7 @@ def time_tiltak(path: Path, engine: str, on: date | None, repeats: int = 1) -> t
         d = copy.deepcopy(doc)
         gc.collect()
         t0 = _now()
-        plan = extract_plan(d, info, on)
+        plan = extract_plan(d, info, on, enrich=enrich)
         best = min(best, _now() - t0)
     # enrich=False timed once more at the same repetition count for a fair split
     if repeats > 1:
@@ -280,6 +284,8 @@ class SizeRow:
     plumber_bare_s: float
     pdfium_floor_s: float
     tiltak: dict[str, TiltakTiming] = field(default_factory=dict)
+    words: int = 0  # extract_words count (pdfplumber bare)
+    chars: int = 0  # get_text_range characters (pdfium floor)
 
     def ms_per_page(self, seconds: float) -> float:
         return 1000.0 * seconds / max(1, self.pages)
@@ -288,14 +294,15 @@ class SizeRow:
         return self.tiltak[engine].total_s / self.plumber_bare_s if self.plumber_bare_s else float("nan")
 
 
-def measure_size(plan: SizedPlan, *, engines: tuple[str, ...] = ("pdfplumber", "pdfium"), repeats: int = 1) -> tuple[SizeRow, Any]:
+def measure_size(plan: SizedPlan, *, engines: tuple[str, ...] = ("pdfplumber", "pdfium"), repeats: int = 1,
+                 enrich: bool = True) -> tuple[SizeRow, Any]:
     """All extraction timings for one plan; returns the row and the laid-out document (last engine)."""
-    plumber_s, _ = best_of(lambda: bare_pdfplumber(plan.path), repeats)
-    floor_s, _ = best_of(lambda: bare_pdfium(plan.path), repeats)
-    row = SizeRow(plan.name, plan.pages, plan.measures, plumber_s, floor_s)
+    plumber_s, words = best_of(lambda: bare_pdfplumber(plan.path), repeats)
+    floor_s, chars = best_of(lambda: bare_pdfium(plan.path), repeats)
+    row = SizeRow(plan.name, plan.pages, plan.measures, plumber_s, floor_s, words=words, chars=chars)
     doc = None
     for engine in engines:
-        row.tiltak[engine], doc = time_tiltak(plan.path, engine, plan.on, repeats)
+        row.tiltak[engine], doc = time_tiltak(plan.path, engine, plan.on, repeats, enrich=enrich)
     return row, doc
 
 
@@ -414,11 +421,16 @@ def _child_corpus(corpus: str, out: str, runner: str, runs: int) -> dict[str, An
                 corpus_dir=corpus, out_dir=out, fetch=False)
             wall = _wall() - t
             docs = summary.get("documents", [])
+            fails = summary.get("failures", [])
             phases.append({"phase": "cold" if i == 0 else "warm", "flow_s": wall, "documents": len(docs),
-                           "cached": sum(1 for d in docs if d.get("cached")), "failures": len(summary.get("failures", []))})
+                           "cached": sum(1 for d in docs if d.get("cached")), "failures": len(fails),
+                           "failure_messages": [f"{f.get('document_id')} ({f.get('stage')}): {str(f.get('message'))[:200]}" for f in fails]})
     finally:
+        t2 = _wall()
         server.stop()
-    return {"runner": runner, "import_s": import_s, "server_start_s": server_s, "phases": phases, "rss_mb": _maxrss_mb()}
+        stop_s = _wall() - t2
+    return {"runner": runner, "import_s": import_s, "server_start_s": server_s, "server_stop_s": stop_s, "phases": phases,
+            "rss_mb": _maxrss_mb(), "child_total_s": _wall() - t0}
 
 
 def child_main(args: list[str]) -> None:
@@ -485,7 +497,7 @@ def diff_timing(workdir: Path = WORK, *, target_pages: int = 30, layout: str = "
     meta = outdir / "pair.json"
     if not (old_pdf.exists() and new_pdf.exists() and meta.exists()
             and json.loads(meta.read_text()).get("generator") == GENERATOR_VERSION):
-        spec = combined_spec(old_plan.measures, name="bench_diff_old", on=PLAN_DATE)
+        spec = combined_spec(old_plan.measures, name="bench_diff_old", on=PLAN_DATE, whole_parts=True)
         old, new, _ = make_version_pair(spec, None, 1, new_date=new_on, new_name="bench_diff_new")
         po = _render(old, old_pdf, layout)
         pn = _render(new, new_pdf, layout)
@@ -794,8 +806,9 @@ def render_markdown(results: dict[str, Any]) -> str:
               f"Corpus: {corpus.get('plans')} synthetic plans, {corpus.get('pages')} pages, {corpus.get('pairs', 0)} version pairs "
               "(`previous_version`, so the flow also diffs them). Each runner in a fresh process with fresh `TILTAK_CACHE_DIR` and "
               "`PREFECT_HOME`; Prefect's ephemeral server is started explicitly and timed apart, then the flow runs cold, then warm.", "",
-              "| runner | imports s | server start s | cold flow s | warm flow s | warm / cold | documents (cached on warm) | failures | process s |",
-              "|---|---:|---:|---:|---:|---:|---|---:|---:|"]
+              "| runner | imports s | server start s | cold flow s | warm flow s | warm / cold | documents (cached on warm) | failures | server stop s | process s |",
+              "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|"]
+        failure_lines: list[str] = []
         for runner in ("threads", "dask"):
             c = corpus.get(runner)
             if not c:
@@ -808,11 +821,16 @@ def render_markdown(results: dict[str, Any]) -> str:
             warm = ph[1]["flow_s"] if len(ph) > 1 else None
             L.append(f"| {runner} | {_f(c['import_s'])} | {_f(c['server_start_s'])} | {_f(cold)} | {_f(warm)} | "
                      f"{_f(100 * warm / cold if warm else None)} % | {ph[0]['documents']} ({ph[-1]['cached']}) | "
-                     f"{sum(p['failures'] for p in ph)} | {_f(c['process_wall_s'])} |")
+                     f"{sum(p['failures'] for p in ph)} | {_f(c.get('server_stop_s'))} | {_f(c['process_wall_s'])} |")
+            for p in ph:
+                failure_lines += [f"* {runner} {p['phase']}: {msg}" for msg in p.get("failure_messages", [])]
         th, dk = corpus.get("threads"), corpus.get("dask")
         if th and dk and "error" not in th and "error" not in dk:
-            L += ["", f"Dask overhead (cold flow): {_f(dk['phases'][0]['flow_s'] - th['phases'][0]['flow_s'])} s "
+            L += ["", f"Dask overhead (cold flow, Dask minus threads): {_f(dk['phases'][0]['flow_s'] - th['phases'][0]['flow_s'])} s "
                       f"({_f(100 * (dk['phases'][0]['flow_s'] / th['phases'][0]['flow_s'] - 1))} %)."]
+        if failure_lines:
+            L += ["", "Failures reported by the flow:", ""] + failure_lines
+        L += ["", "*process s* is the child's whole life (interpreter start, imports, server start, both runs, server stop, exit)."]
         cli = corpus.get("cli")
         if cli:
             L += ["", "`tiltak run --no-fetch --json` (fresh process each: imports + server start + flow + summary):", ""]
@@ -919,7 +937,7 @@ def run_benchmarks(*, sizes: tuple[int, ...], sections: set[str], quick: bool, l
             d.close()
         text = (corpus / "manifest.toml").read_text(encoding="utf-8")
         c: dict[str, Any] = {"plans": len(pdfs), "pages": pages, "pairs": text.count("previous_version")}
-        for runner in ("threads", "dask"):
+        for runner in (("threads",) if quick else ("threads", "dask")):
             log(f"corpus: run_corpus with {runner} (cold, warm) ...")
             c[runner] = corpus_flow_runs(corpus, runner)
         if not quick:
@@ -939,6 +957,25 @@ def _jsonable(results: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def results_from_json(paths: list[Path]) -> dict[str, Any]:
+    """Merge the ``results.json`` of several (partial) runs; sections of later files win."""
+    merged: dict[str, Any] = {"notes": []}
+    for path in paths:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        notes = data.pop("notes", [])
+        sizes = data.pop("sizes", [])
+        merged.update({k: v for k, v in data.items() if v not in (None, [], {})})
+        merged["notes"] += [f"{Path(path).name}: {n}" for n in notes]
+        if sizes:
+            merged["_rows"] = [
+                SizeRow(**{k: v for k, v in r.items() if k != "tiltak"},
+                        tiltak={e: TiltakTiming(**{k: v for k, v in t.items() if k not in ("enrich_s", "total_s")})
+                                for e, t in r["tiltak"].items()})
+                for r in sizes
+            ]
+    return merged
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "--child":
@@ -952,7 +989,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip", default="", help="comma-separated sections to skip")
     ap.add_argument("--layout", default="report", help="plangen layout for the sized plans")
     ap.add_argument("--clock", choices=sorted(CLOCKS), default="cpu", help="clock for in-process timings (default cpu)")
-    ap.add_argument("--corpus-plans", type=int, default=None, help="plans in the corpus (default 20; --quick 10)")
+    ap.add_argument("--json", type=Path, default=WORK / "results.json", help="machine-readable results (default benchmarks/work/results.json)")
+    ap.add_argument("--from-json", type=Path, nargs="+", default=None,
+                    help="measure nothing: merge these results.json files (partial runs, e.g. --only corpus) into --out")
+    ap.add_argument("--corpus-plans", type=int, default=None, help="plans in the corpus (default 20; --quick 6)")
     args = ap.parse_args(argv)
     sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else (QUICK_SIZES if args.quick else FULL_SIZES)
     sections = set(args.only.split(",")) if args.only else set(SECTIONS)
@@ -960,19 +1000,25 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sections - set(SECTIONS)
     if unknown:
         ap.error(f"unknown section(s) {sorted(unknown)}: use {', '.join(SECTIONS)}")
+    if args.from_json:
+        results = results_from_json(args.from_json)
+        print_summary(results)
+        args.out.write_text(render_markdown(results) + "\n", encoding="utf-8")
+        print(f"\nwrote {args.out} from {len(args.from_json)} result file(s)")
+        return 0
     set_clock(args.clock)
     t0 = _wall()
     results = run_benchmarks(sizes=sizes, sections=sections, quick=args.quick, layout=args.layout,
-                             corpus_plans=args.corpus_plans or (10 if args.quick else 20))
+                             corpus_plans=args.corpus_plans or (6 if args.quick else 20))
     results["elapsed_s"] = _wall() - t0
     results["notes"].append(f"benchmark wall time {results['elapsed_s']:.0f} s")
     print_summary(results)
     md = render_markdown(results)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(md + "\n", encoding="utf-8")
-    WORK.mkdir(parents=True, exist_ok=True)
-    (WORK / "results.json").write_text(json.dumps(_jsonable(results), indent=1, default=str) + "\n", encoding="utf-8")
-    print(f"\nwrote {args.out} and {WORK / 'results.json'} ({results['elapsed_s']:.0f} s)")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(_jsonable(results), indent=1, default=str) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.out} and {args.json} ({results['elapsed_s']:.0f} s)")
     return 0
 
 

@@ -29,7 +29,11 @@ def make_task_runner(kind: str = "threads", *, workers: int = 2, dask_address: s
     if kind == "threads":
         return ThreadPoolTaskRunner(max_workers=workers)
     if kind == "dask":
+        import logging
+
         from prefect_dask import DaskTaskRunner
+
+        logging.getLogger("distributed").setLevel(logging.WARNING)  # its INFO lines drown the run's own
 
         if dask_address:
             return DaskTaskRunner(address=dask_address)

@@ -22,7 +22,7 @@ from pipeline.watch import check_plan_update, watched_plans
 
 
 @flow(name="watch-plans", log_prints=True)
-def watch_plans(corpus_dir: str = "corpus", out_dir: str = "outputs", client: Any = None) -> dict[str, Any]:
+def watch_plans(corpus_dir: str = "corpus", out_dir: str = "outputs") -> dict[str, Any]:
     from pipeline.sources import load_manifest
 
     logger = get_run_logger()
@@ -32,7 +32,7 @@ def watch_plans(corpus_dir: str = "corpus", out_dir: str = "outputs", client: An
     ok = True
     extract = with_result_storage(extract_task)
     for plan in watched_plans(manifest):
-        update = check_plan_update(manifest, plan, client=client)
+        update = check_plan_update(manifest, plan)
         checks.append(update)
         if update.status == "failed":
             ok = False
@@ -50,8 +50,14 @@ def watch_plans(corpus_dir: str = "corpus", out_dir: str = "outputs", client: An
         old_result = extract(SourceJob(path=update.old_path, document_id=old_id, kind="plan", on=plan.published, title=plan.title))
         comparison = compare_task(old_result, new_result, old_id, new_id)
         target = Path(out_dir) / "watch" / plan.id
+        run = RunResult(results=[old_result, new_result], comparisons=[comparison])
         with output_lock(target):
-            write_run_outputs(RunResult(results=[old_result, new_result], comparisons=[comparison]), target)
+            write_run_outputs(run, target)
+        if run.failures:
+            ok = False
+            reasons = "; ".join(f.message for f in run.failures)
+            lines.append(f"{plan.id}: NEW VERSION {update.old_sha256[:8]} → {update.new_sha256[:8]}; not compared: {reasons}")
+            continue
         report = target / "reports" / f"{old_id}__{new_id}" / "change_report.html"
         lines.append(f"{plan.id}: NEW VERSION {update.old_sha256[:8]} → {update.new_sha256[:8]}; change report: {report}")
     for line in lines:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -140,6 +141,23 @@ def extract_job(job: SourceJob, *, engine: str = "auto") -> ExtractionResult:
 
 
 def _extract_article(job: SourceJob, path: Path, digest: str, kind: DocumentKind | None) -> ExtractionResult:
+    """Read an article; ``SourceWarning``s (damaged encoding, no body text) become the result's warnings."""
+    from pipeline.sources import SourceWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SourceWarning)
+        result = _extract_article_quietly(job, path, digest, kind)
+    for w in caught:
+        if issubclass(w.category, SourceWarning):
+            msg = " ".join(str(w.message).split())
+            if msg not in result.warnings:
+                result.warnings.append(msg)
+        else:  # not ours to swallow
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
+    return result
+
+
+def _extract_article_quietly(job: SourceJob, path: Path, digest: str, kind: DocumentKind | None) -> ExtractionResult:
     from pipeline.sources import extract_landing_page, extract_press_release, read_article
 
     article = read_article(path, url=job.source_url)

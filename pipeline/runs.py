@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline import PIPELINE_VERSION
 from pipeline.extract import ExtractionResult
-from pipeline.fileio import atomic_write_text
+from pipeline.fileio import atomic_write_text, sha256_file
 from pipeline.model import ConsistencyCheck
 
 
@@ -150,6 +150,7 @@ def write_run_outputs(run: RunResult, out_dir: str | Path) -> list[Path]:
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp_files(out)
     isolate_invalid_documents(run)
     tables = _tables_for(run.results, run.comparisons, run.checks)
     written = list(write_tables(tables, out).files)
@@ -157,10 +158,27 @@ def write_run_outputs(run: RunResult, out_dir: str | Path) -> list[Path]:
         report_dir = out / "reports" / f"{comparison.old_document_id}__{comparison.new_document_id}"
         written.extend(write_change_reports(comparison, report_dir))
     summary = run.summary()
+    # ties the summary to the table set it was written with: a run killed between the two leaves
+    # a summary whose hash differs from datapackage.json, so a reader can tell it is stale
+    summary["datapackage_sha256"] = sha256_file(out / "datapackage.json")
     atomic_write_text(out / "run_summary.json", json.dumps(summary, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
     atomic_write_text(out / "run_report.md", run_report_markdown(run, consistency_markdown(run.checks) if run.checks else ""))
     written += [out / "run_summary.json", out / "run_report.md"]
     return written
+
+
+def remove_stale_temp_files(out: Path) -> list[Path]:
+    """Delete temporary files that a killed run left behind (``fileio.atomic_open``'s
+    ``.<name>.<random>.tmp``). Call only while holding the output lock."""
+    removed = []
+    for p in [*out.glob(".*.tmp"), *out.glob("reports/**/.*.tmp")]:
+        if p.is_file():
+            try:
+                p.unlink()
+                removed.append(p)
+            except OSError:
+                pass
+    return removed
 
 
 def run_report_markdown(run: RunResult, consistency_md: str = "") -> str:

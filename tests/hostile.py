@@ -26,6 +26,20 @@ def _out(path: str | Path) -> Path:
     return path
 
 
+def warm_pipeline() -> None:
+    """Import the PDF, structure and NLP layers and load the NLP pipeline once in this process,
+    so every worker that ``run_with_budget`` forks from it starts warm (instead of loading
+    spaCy again for each document)."""
+    import pipeline.pdf  # noqa: F401
+    import pipeline.sources  # noqa: F401
+    import pipeline.structure  # noqa: F401
+    from pipeline.nlp import find_entities
+    from pipeline.pdf.hyphenation import default_is_word
+
+    default_is_word()
+    find_entities("Justis- og beredskapsdepartementet og Politidirektoratet samarbeider.")
+
+
 # --------------------------------------------------------------------------- raw PDF assembly
 
 
@@ -228,6 +242,17 @@ def broken_encoding_html(path: str | Path) -> Path:
     return p
 
 
+def mixed_encoding_html(path: str | Path) -> Path:
+    """Declared UTF-8 and mostly valid UTF-8, but one paragraph pasted in as latin-1 bytes."""
+    good = "<p>Regjeringen legger fram en plan med 26 tiltak. Justisministeren sier at både politiet og kommunene skal bidra.</p>"
+    bad = "<p>Ofre skal få bedre bistand, og arbeidet skal følges opp årlig.</p>"
+    page = html_page("Blandet koding (syntetisk)", good + "@@BAD@@")
+    p = _out(path)
+    data = page.encode("utf-8").replace(b"@@BAD@@", bad.encode("latin-1"))
+    p.write_bytes(data)
+    return p
+
+
 def enormous_html(path: str | Path, size: int) -> Path:
     """A page larger than ``size`` bytes (a comment filled with padding, written in one go)."""
     page = html_page("Stor side (syntetisk)", "<p>Syntetisk.</p>")
@@ -237,3 +262,63 @@ def enormous_html(path: str | Path, size: int) -> Path:
     cut = data.index(b"</body>")
     p.write_bytes(data[:cut] + pad + data[cut:])
     return p
+
+
+# --------------------------------------------------------------------------- output directory checks
+
+
+def leftovers(out: str | Path) -> list[str]:
+    """Partial-write debris in an output directory: temp files, staging dirs, a commit record."""
+    out = Path(out)
+    found = []
+    for p in out.rglob("*"):
+        name = p.name
+        if name.endswith(".tmp") or name.startswith(".staging-") or name == ".tiltak-datasets-commit.json":
+            found.append(str(p.relative_to(out)))
+    return sorted(found)
+
+
+def check_outputs(out: str | Path) -> dict:
+    """What a reader of ``out`` sees, checked for consistency; raises AssertionError if inconsistent.
+
+    The reader first completes an interrupted dataset commit (as ``pipeline.datasets.load_outputs``
+    does). Then: datapackage.json lists every table with the sha256 and size of its CSV, every CSV
+    and Parquet file parses and they hold the same rows, and run_summary.json parses. Returns
+    ``{"tables": set of document ids, "summary": set of document ids or None,
+    "summary_current": whether the summary was written with these tables}``.
+    """
+    import hashlib
+    import json
+
+    import pandas as pd
+
+    from pipeline.datasets.writers import recover
+
+    out = Path(out)
+    recover(out)
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    doc_ids: set[str] | None = None
+    for res in package["resources"]:
+        csv_path = out / res["path"]
+        data = csv_path.read_bytes()
+        assert res["hash"] == "sha256:" + hashlib.sha256(data).hexdigest(), f"{csv_path.name} does not match datapackage.json"
+        assert res["bytes"] == len(data), csv_path.name
+        df_csv = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
+        df_pq = pd.read_parquet(csv_path.with_suffix(".parquet"))
+        assert len(df_csv) == len(df_pq), f"{csv_path.name} and its Parquet twin differ"
+        if res["name"] == "documents":
+            doc_ids = set(df_csv["document_id"])
+            assert doc_ids == set(df_pq["document_id"])
+    assert doc_ids is not None, "no documents table"
+    summary_ids = None
+    current = False
+    summary_path = out / "run_summary.json"
+    if summary_path.exists():
+        summary = json.loads(summary_path.read_text(encoding="utf-8"))
+        summary_ids = {d["document_id"] for d in summary["documents"]}
+        digest = hashlib.sha256((out / "datapackage.json").read_bytes()).hexdigest()
+        current = summary.get("datapackage_sha256") == digest
+        if current:
+            assert summary_ids == doc_ids, "run_summary.json claims to match the tables but lists other documents"
+        assert (out / "run_report.md").read_text(encoding="utf-8").startswith("# tiltak run report")
+    return {"tables": doc_ids, "summary": summary_ids, "summary_current": current}

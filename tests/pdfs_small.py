@@ -353,3 +353,24 @@ def long_plan(path: str | Path, parts: int = 4, measures_per_part: int = 7, seed
     story += [Spacer(1, 4), t]
     doc.build(story)
     return path, content
+
+
+def rotated_pages(path: str | Path) -> Path:
+    """Page 1: a landscape page (/Rotate 90) whose content is drawn turned, so it reads upright;
+    page 2: upright content on a page with /Rotate 90 (its text shows sideways)."""
+    fonts()
+    path = Path(path)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setPageRotation(90)
+    c.saveState()
+    c.translate(W, 0)
+    c.rotate(90)
+    _lines(c, 72, 500, ["Liggende side med tabell"], size=14, bold=True)
+    _lines(c, 72, 470, ["Første linje på den liggende siden.", "Andre linje på den liggende siden."])
+    c.restoreState()
+    c.showPage()
+    c.setPageRotation(90)
+    _lines(c, 72, 750, ["Sidelengs tekst på en rotert side."])
+    c.showPage()
+    c.save()
+    return path

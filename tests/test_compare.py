@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from datetime import date
 
@@ -209,6 +208,8 @@ def test_renamed_ministry_in_text_is_not_a_wording_change():
     assert wording_changed(old, new, simple_tokens)  # without ministry knowledge it is a wording change
     assert wording_changed("Tiltaket gjelder barn.", "Tiltaket gjelder ikke barn.", tok)
     assert not wording_changed("Tiltaket gjelder barn.", "tiltaket  gjelder barn", tok)
+    assert not wording_changed("Politi-direktoratet skal lede.", "Politidirektoratet skal lede.", tok)
+    assert wording_changed("Politidirektoratet skal lede.", "Politidirektoratet skal ikke lede.", tok)
     segs = word_diff("a b c d", "a x c d e")
     assert [(s.op, s.text) for s in segs] == [("equal", "a"), ("delete", "b"), ("insert", "x"), ("equal", "c d"), ("insert", "e")]
 
@@ -304,3 +305,43 @@ def test_html_parses_and_marks_every_change():
     assert [e.text for e in sections[0].xpath(".//del")] == ["målrettet,"]
     assert doc.xpath("//li[contains(., '11 → 10')]")  # renumbered list
     assert doc.xpath("//footer//p[contains(., 'Thresholds')]")
+
+
+def test_text_missing_in_one_version_is_judged_on_titles():
+    entries = base_entries()
+    title_only = [(p, t, "", lead, co) for p, t, x, lead, co in entries]
+    title_only[2] = (title_only[2][0], "Endret refleksjonsperiode for ofre", "", title_only[2][3], title_only[2][4])
+    comp = cmp(make_plan("v1", title_only), make_plan("v2", entries))
+    types = [c.change_type for c in comp.changes]
+    assert types.count("unchanged") == len(BASE) - 1
+    assert by_new(comp)["3"].change_type == "reworded"
+
+
+_REPORT_SNIPPET = """
+import hashlib, sys
+sys.path.insert(0, {root!r})
+from tests.test_compare_data import base_entries, make_plan
+from pipeline.compare import compare_plans, render_html, render_markdown, simple_tokens
+entries = base_entries()
+new = list(entries)
+p, t, x, lead, co = new[4]
+new[4] = (p, t, x.replace("straks", "snarest"), lead, co + ["UD"])
+new.insert(2, (1, "Ny veileder", "Kommunene får en ny veileder om bosetting av ofre.", "JD", []))
+comp = compare_plans(make_plan("v1", entries), make_plan("v2", new[:-1]), tokenize=simple_tokens)
+print(hashlib.sha256((render_markdown(comp) + render_html(comp)).encode()).hexdigest())
+"""
+
+
+def test_report_bytes_do_not_depend_on_hash_seed():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[1])
+    code = _REPORT_SNIPPET.format(root=root)
+    digests = set()
+    for seed in ("1", "2"):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}, cwd=root)
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1 and len(digests.pop()) == 64

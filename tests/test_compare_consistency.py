@@ -55,7 +55,8 @@ def test_consistent_counts_titles_and_ministries():
     assert {k for k in r if k.startswith("minors_part:")} == {"minors_part:1", "minors_part:2", "minors_part:3"}
     assert not r["minors_part:1"].agrees and r["minors_part:2"].agrees and r["minors_part:3"].agrees
     md = consistency_markdown(checks)
-    assert md.startswith("# Press release vs plan") and "| measure\\_count | 12 | 12 | yes |" in md
+    assert md.startswith("### pm → plan\n") and "| measure\\_count | 12 | 12 | yes |" in md
+    assert "checks agree.** Not confirmed: part\\_title:3" in md
 
 
 def test_disagreements_both_ways():
@@ -84,3 +85,33 @@ def test_unstated_facts_are_reported_not_confirmed():
     assert "not stated" in r["measure_count"].detail
     assert not r["minors"].agrees and r["minors"].stated is None
     assert not any(k.startswith("part_title") or k.startswith("minors_part") for k in r)
+
+
+def test_real_press_release_against_synthetic_plan():
+    """The 2016 press release (corpus text, parsed by the sources layer) vs a synthetic 26-measure plan."""
+    import pytest
+
+    sources = pytest.importorskip("pipeline.sources")
+    from pathlib import Path
+
+    from tests.plangen.build import build_plan
+    from tests.test_compare_eval import spec_to_extraction
+
+    from pipeline.sources.press_release import extract_press_release
+
+    path = Path(__file__).resolve().parents[1] / "corpus" / "pressemelding-2016-styrket-samarbeid-mot-menneskehandel.txt"
+    facts = extract_press_release(sources.read_article(path), "pm2016", on=date(2016, 12, 14))
+    plan = spec_to_extraction(build_plan("menneskehandel", date(2016, 12, 14), 3, name="syntetisk", n_measures=26))
+    checks = check_consistency(facts, plan)
+    r = rows(checks)
+    assert r["measure_count"].stated == "26" and r["measure_count"].extracted == "26" and r["measure_count"].agrees
+    assert r["part_count"].stated == "4" and r["part_count"].agrees
+    assert [k for k in r if k.startswith("part_title:")] == [f"part_title:{i}" for i in range(1, 5)]
+    assert all("best match Del" in r[f"part_title:{i}"].detail for i in range(1, 5))
+    behind = {k for k in r if k.startswith("ministry:") and r[k].stated}
+    assert len(behind) == 5  # six ministers, five ministries
+    assert r["ministry_count"].stated == "5"
+    assert r["minors"].stated == "emphasis on minors"
+    assert [k for k in r if k.startswith("minors_part:")] == [f"minors_part:{i}" for i in range(1, 5)]
+    md = consistency_markdown(checks)
+    assert md.count("\n| ") == len(checks) + 1

@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-import datasets_examples as ex
+from tests import datasets_examples as ex
 from pipeline.datasets import (
     SCHEMA_VERSION,
     TABLE_NAMES,
@@ -27,6 +27,7 @@ from pipeline.datasets import schema as S
 from pipeline.datasets.formats import natural_key
 from pipeline.datasets.writers import COMMIT_RECORD, render_files
 from pipeline.errors import InputFileError, OutputLockedError
+from pipeline.model import ConsistencyCheck
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -473,7 +474,7 @@ def test_byte_identical_across_processes(tmp_path):
     import sys
 
     code = (
-        "import sys, hashlib, datasets_examples as ex;"
+        "import sys, hashlib; from tests import datasets_examples as ex;"
         "from pipeline.datasets import build_tables;"
         "from pipeline.datasets.writers import render_files;"
         "f = render_files(build_tables(**ex.all_records()));"
@@ -481,7 +482,41 @@ def test_byte_identical_across_processes(tmp_path):
     )
     env = dict(os.environ, PYTHONHASHSEED="12345")
     got = subprocess.run(
-        [sys.executable, "-c", code], cwd=Path(__file__).parent, env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     ).stdout.strip()
     f = render_files(build_tables(**ex.all_records()))
     assert got == hashlib.sha256(b"".join(k.encode() + v for k, v in sorted(f.items()))).hexdigest()
+
+
+def test_conflicting_mentions_and_repeated_checks_do_not_fail_the_run(tmp_path):
+    plan = ex.plan_a()
+    m0 = plan.mentions[0]
+    plan.mentions.append(replace(m0, ministry_id="children-families", ministry_name=ex.MIN["children-families"][0]))
+    checks = ex.consistency() + [ConsistencyCheck(ex.PR_ID, ex.PLAN_A, "part_count", "4", "5", False, "again")]
+    checks.append(checks[-1])  # an exact repeat is just dropped
+    t = build_tables(press_releases=[ex.press_release()], plans=[plan], consistency=checks, ministries=ex.ministries())
+    men = t["mentions"]
+    same = men[(men["context"] == m0.context) & (men["start"] == m0.start)]
+    assert same["ministry_id"].tolist() == [m0.ministry_id]  # first resolution kept
+    assert sorted(t["consistency"]["check"]) == ["measure_count", "ministry:justice", "part_count", "part_count#2"]
+    write_tables(t, tmp_path)
+
+
+def test_reader_waits_for_writer(tmp_path, tables):
+    """load_outputs blocks while a writer holds the directory, then sees the finished set."""
+    import fcntl
+    import threading
+    import time
+
+    out = tmp_path / "o"
+    write_tables(tables, out)
+    fh = open(out / ".tiltak-datasets.lock", "a")
+    fcntl.flock(fh, fcntl.LOCK_EX)
+    got = {}
+    t = threading.Thread(target=lambda: got.setdefault("o", load_outputs(out)))
+    t.start()
+    time.sleep(0.3)
+    assert "o" not in got  # still waiting
+    fh.close()  # writer done
+    t.join(10)
+    assert len(got["o"].measures) == 20

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import datasets_examples as ex
+from tests import datasets_examples as ex
 from pipeline.datasets import analysis as A
 from pipeline.datasets import build_tables, load_outputs, write_tables
 

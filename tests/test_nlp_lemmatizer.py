@@ -60,6 +60,20 @@ def test_unknown_words_are_lowercased_unchanged() -> None:
     assert lemmatize("") == ""
 
 
+def test_is_known_word_import_does_not_need_spacy() -> None:
+    import subprocess
+    import sys
+
+    L.load_table()  # make sure the cache file exists (the subprocess shares TILTAK_CACHE_DIR)
+    code = (
+        "import sys; from pipeline.nlp import is_known_word, lemmatize; "
+        "assert is_known_word('myndigheter') and lemmatize('ofrene') == 'offer'; "
+        "print('spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_is_known_word_for_dehyphenation() -> None:
     assert is_known_word("myndigheter")
     assert is_known_word("Myndigheter")
@@ -129,6 +143,7 @@ def test_cache_is_written_atomically_and_reused(tmp_path, monkeypatch) -> None:
 
 
 def test_spacy_component_sets_lemmas() -> None:
+    L.register_component()
     nlp = spacy.blank("nb")
     nlp.add_pipe("tiltak_lemmatizer")
     doc = nlp("Departementets tiltakene for ofrene, 26 ganger.")
@@ -137,6 +152,7 @@ def test_spacy_component_sets_lemmas() -> None:
 
 
 def test_component_without_overwrite_keeps_existing_lemmas() -> None:
+    assert L.register_component() is L.register_component()  # registered once
     nlp = spacy.blank("nb")
     nlp.add_pipe("tiltak_lemmatizer", config={"overwrite": False})
     doc = nlp.make_doc("tiltakene ofrene")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import datasets_examples as ex
+from tests import datasets_examples as ex
 from pipeline.datasets import build_tables, write_tables
 
 nbformat = pytest.importorskip("nbformat")

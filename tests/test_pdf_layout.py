@@ -78,10 +78,27 @@ def test_table_over_two_pages(pdfs, engine):
 
 
 def test_vocabulary_is_used_for_line_end_hyphens(pdfs):
-    # "myndig-" + "heter": a vocabulary that knows both halves but not the whole keeps the hyphen
-    vocab = {"myndig", "heter"}.__contains__
+    # the vocabulary is consulted for "myndig-" + "heter" (and finds the whole word)
+    asked: list[str] = []
+
+    def vocab(w: str) -> bool:
+        asked.append(w)
+        return w in {"myndigheter"}
+
     doc = read_pdf(pdfs["two_column"], "pdfplumber", is_word=vocab)
-    assert "myndig-heter" in doc.blocks[1].text
+    assert "myndigheter" in asked
+    assert "myndigheter for å avdekke" in doc.blocks[1].text
     # suspended compounds and abbreviations are independent of the vocabulary
     assert "Justis- og beredskapsdepartementets" in doc.blocks[2].text
     assert "EU-landene" in doc.blocks[2].text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_rotated_pages(tmp_path, engine):
+    doc = read_pdf(P.rotated_pages(tmp_path / "rot.pdf"), engine, is_word=None)
+    assert [(b.role, b.text, b.page) for b in doc.blocks] == [
+        ("heading", "Liggende side med tabell", 1),
+        ("body", "Første linje på den liggende siden. Andre linje på den liggende siden.", 1),
+        ("body", "Sidelengs tekst på en rotert side.", 2),
+    ]
+    assert doc.warnings == ["page 2: text is set sideways; read it turned upright"]

@@ -24,6 +24,8 @@ def pdfs(tmp_path_factory):
         P.with_toc(d / "toc_plain.pdf", leaders=False),
         P.table_two_pages(d / "table.pdf"),
         P.partly_scanned(d / "partial.pdf"),
+        P.rotated_pages(d / "rotated.pdf"),
+        P.long_plan(d / "plan.pdf", parts=2, measures_per_part=5, seed=7)[0],
     ]
 
 

@@ -50,11 +50,13 @@ def test_hyphen_rules():
 
 
 def test_vocabulary_decides_ambiguous_hyphens():
-    vocab = {"samarbeid", "sam", "arbeid", "kvinne", "helse"}
+    vocab = {"samarbeid", "sam", "arbeid", "kvinne", "helse", "ikke", "statlige"}
     assert decide("sam", "arbeid", vocab.__contains__) == "drop"
-    assert decide("kvinne", "helse", vocab.__contains__) == "keep"  # both halves known, "kvinnehelse" unknown
-    assert join_two("kvinne-", "helse", vocab.__contains__) == "kvinne-helse"
-    assert join_two("kvinne-", "helse", None) == "kvinnehelse"
+    assert decide("ikke", "statlige", vocab.__contains__) == "keep"  # short known word + known word
+    assert join_two("ikke-", "statlige aktører", vocab.__contains__) == "ikke-statlige aktører"
+    assert join_two("kvinne-", "helse", vocab.__contains__) == "kvinnehelse"  # compounds are closed
+    assert join_two("ikke-", "statlige", None) == "ikkestatlige"  # no vocabulary: drop
+    assert join_two("e-", "post") == "e-post"
 
     def broken(_w: str) -> bool:
         raise RuntimeError("vocabulary failed")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.plangen.fixtures import plangen_dir, plangen_manifest  # noqa: F401
+from tests.plangen.fixtures import plangen_dir  # noqa: F401
 
 _EVAL = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_plans.py"
 

@@ -405,3 +405,86 @@ def test_lost_second_title_line_completed_from_table_and_toc():
     ms = run(blocks, toc).measures
     assert ms[0].title == "Felles rutiner for politi og barnevern"
     assert ms[1].title == "Ny veileder for"  # the table cell adds a sentence, not a title line
+
+
+def test_oppfolging_column_with_ministries_is_responsibility():
+    blocks = [TB(["Nr", "Tiltak", "Oppfølging"], [["1", "Styrke informasjonsarbeidet", "KD"],
+                                                  ["2", "Nytt kompetansesenter", "JD og UD"]], [5, 5])]
+    ms = run(blocks).measures
+    assert [roles(m) for m in ms] == [[("education", "lead")], [("justice", "lead"), ("foreign", "co")]]
+    assert all(m.timeframe is None for m in ms)
+
+
+def test_part_heading_wrapped_onto_a_second_heading_block():
+    blocks = [
+        H("Del 1: Forebygging", 1),
+        H("Tiltak 1: Felles rutiner", 3), P(PROSE1), P("Ansvarlig: JD"),
+        H("Del 2: Bistand og", 1, page=2), P("Innledende tekst om delen.", page=2), H("beskyttelse", 1, page=2),
+        H("Tiltak 2: Ny veileder", 3, page=2), P(PROSE2, page=2), P("Ansvarlig: HOD", page=2),
+    ]
+    res = run(blocks)
+    assert [(p.number, p.title) for p in res.parts] == [(1, "Forebygging"), (2, "Bistand og beskyttelse")]
+    assert [m.part_number for m in res.measures] == [1, 2]
+
+
+def test_table_split_into_two_tables_with_repeated_header_and_continued_row():
+    blocks = [
+        TB(HEADER, [["1", "Styrke informasjonsarbeidet", "KD", "2016"], ["2", "Opprette et nasjonalt", "JD", "2017"]], [4, 4]),
+        TB(HEADER, [["Nr.", "Tiltak", "Ansvar", "Tidsramme"], ["", "kompetansesenter", "", ""], ["3", "Evaluere planen", "HOD", "2019"]],
+           [5, 5, 5], title=None),
+    ]
+    ms = run(blocks).measures
+    assert [(m.number, m.title, m.page_start, m.page_end) for m in ms] == [
+        ("1", "Styrke informasjonsarbeidet", 4, 4), ("2", "Opprette et nasjonalt kompetansesenter", 4, 5), ("3", "Evaluere planen", 5, 5)]
+
+
+def test_unmarked_toc_does_not_become_parts_or_measures():
+    blocks = [
+        H("Innhold", 1),
+        P("Del 1: Forebygging 3", bold=True), P("Tiltak 1: Felles rutiner 3"), P("Del 2: Politiet 5", bold=True),
+        P("Tiltak 2: Ny veileder 5"),
+        H("Del 1: Forebygging", 1, page=3), P("Innledning til delen.", page=3),
+        H("Tiltak 1: Felles rutiner", 3, page=3), P(PROSE1, page=3), P("Ansvarlig: JD", page=3),
+        H("Del 2: Politiet", 1, page=5),
+        H("Tiltak 2: Ny veileder", 3, page=5), P(PROSE2, page=5), P("Ansvarlig: HOD", page=5),
+    ]
+    res = run(blocks)
+    assert [(p.number, p.title, p.page_start) for p in res.parts] == [(1, "Forebygging", 3), (2, "Politiet", 5)]
+    assert [(m.number, m.title, m.page_start, m.part_number) for m in res.measures] == [
+        ("1", "Felles rutiner", 3, 1), ("2", "Ny veileder", 5, 2)]
+
+
+def test_numbered_sibling_heading_without_its_responsibility_line_is_kept():
+    blocks = [
+        H("Regjeringens tiltak", 2),
+        H("1. Informasjon til utsatte grupper", 3), P(PROSE1), P("Ansvarlig: UD"),
+        H("3. Styrket tilsyn", 3), P("Tilsynet skal følge opp virksomhetene."),  # its line was lost by the layout
+        H("2. Opplæring av ansatte", 3), P(PROSE2), P("Ansvarlig: KD"),
+        H("Bakgrunn", 2), L("1. Flere saker blir anmeldt."), L("2. Flere ofre får hjelp."),
+    ]
+    ms = run(blocks).measures
+    assert sorted(m.number for m in ms) == ["1", "2", "3"]
+    assert next(m for m in ms if m.number == "3").responsibilities == []
+
+
+def test_number_on_its_own_line_with_title_in_next_heading():
+    blocks = [
+        H("Tiltak i planen", 2),
+        H("1", 3), H("Informasjon til utsatte grupper", 3), P(PROSE1), P("Ansvarlig: UD"),
+        H("2", 3), H("Opplæring av ansatte", 3), P(PROSE2), P("Ansvarlig: KD"),
+    ]
+    ms = run(blocks).measures
+    assert [(m.number, m.title, m.text) for m in ms] == [
+        ("1", "Informasjon til utsatte grupper", PROSE1), ("2", "Opplæring av ansatte", PROSE2)]
+
+
+def test_tiltak_column_of_numbers_with_description_titles():
+    blocks = [TB(["Tiltak", "Beskrivelse", "Ansvar"], [["1", "Styrke informasjonsarbeidet", "KD"],
+                                                      ["2", "Nytt kompetansesenter", "JD"]], [5, 5])]
+    ms = run(blocks).measures
+    assert [(m.number, m.title) for m in ms] == [("1", "Styrke informasjonsarbeidet"), ("2", "Nytt kompetansesenter")]
+
+
+def test_goal_table_is_not_a_measure_table():
+    blocks = [TB(["Nr.", "Mål", "Indikator", "Ansvar"], [["1", "Færre ofre", "Antall saker", "JD"]], [5], title="Mål for planen")]
+    assert run(blocks).measures == []

@@ -64,6 +64,7 @@ class ComparisonSummary:
     old_measure_count: int
     new_measure_count: int
     parts: list[tuple[str | None, str | None, str]] = field(default_factory=list)  # (old, new, status)
+    ministry_abbreviations: dict[str, str] = field(default_factory=dict)  # on the new document's date
 
     @property
     def nothing_changed(self) -> bool:
@@ -249,10 +250,16 @@ def compare_plans(
     tok.prime(windows)
     for i, j in pairs.items():
         a, b = mo[i], mn[j]
-        changed = wording_changed(a.title, b.title, tok, number_map=number_map) or wording_changed(
-            a.text, b.text, tok, number_map=number_map
-        )
-        sim = sequence_similarity(toks_old[i].all, toks_new[j].all)
+        if bool((a.text or "").strip()) != bool((b.text or "").strip()):
+            # one version prints the measure without body text (e.g. only in a summary table): the text
+            # cannot be compared, so the titles decide
+            changed = wording_changed(a.title, b.title, tok, number_map=number_map)
+            sim = sequence_similarity(toks_old[i].title, toks_new[j].title)
+        else:
+            changed = wording_changed(a.title, b.title, tok, number_map=number_map) or wording_changed(
+                a.text, b.text, tok, number_map=number_map
+            )
+            sim = sequence_similarity(toks_old[i].all, toks_new[j].all)
         kind: ChangeType = "unchanged" if not changed else ("reworded" if sim >= th.reworded else "modified")
         if not changed:
             sim = 1.0
@@ -297,26 +304,36 @@ def compare_plans(
 # --------------------------------------------------------------------------- summary
 
 
-def ministry_names(old: PlanExtraction, new: PlanExtraction) -> dict[str, str]:
-    """ministry_id -> name valid on the new document's date (registry if available, else as extracted)."""
+def ministry_names(old: PlanExtraction, new: PlanExtraction) -> tuple[dict[str, str], dict[str, str]]:
+    """(names, abbreviations): ministry_id -> name / abbreviation valid on the new document's date.
+
+    From the registry when available, else as extracted (the new version's names first).
+    """
     names: dict[str, str] = {}
+    abbrs: dict[str, str] = {}
     for plan in (new, old):  # new first: its names are valid on the new date
         for m in plan.measures:
             for r in m.responsibilities:
                 names.setdefault(r.ministry_id, r.ministry_name or r.ministry_id)
+                if r.abbreviation:
+                    abbrs.setdefault(r.ministry_id, r.abbreviation)
     on: date | None = new.document.published
     try:
         from pipeline.reference import default_registry
 
         reg = default_registry()
     except Exception:  # registry not available: keep the extracted names
-        return dict(sorted(names.items()))
-    for mid in list(names):
-        try:
-            names[mid] = reg.name_on(mid, on)
-        except Exception:
-            pass
-    return dict(sorted(names.items()))
+        reg = None
+    if reg is not None:
+        for mid in list(names):
+            try:
+                names[mid] = reg.name_on(mid, on)
+                abbr = reg.abbreviation_on(mid, on)
+                if abbr:
+                    abbrs[mid] = abbr
+            except Exception:  # an id the registry does not know (e.g. test data): keep what was extracted
+                pass
+    return dict(sorted(names.items())), dict(sorted(abbrs.items()))
 
 
 def summarise(changes: list[MeasureChange], old: PlanExtraction, new: PlanExtraction) -> ComparisonSummary:
@@ -331,7 +348,7 @@ def summarise(changes: list[MeasureChange], old: PlanExtraction, new: PlanExtrac
         if c.group is not None and c.change_type in groups:
             groups[c.change_type].add(c.group)
         label = c.new_part if c.new_measure_id is not None else c.old_part
-        label = label or "(uten del)"
+        label = label or "(no part)"
         by_part.setdefault(label, {})
         by_part[label][c.change_type] = by_part[label].get(c.change_type, 0) + 1
         mids: set[str] = set()
@@ -342,12 +359,14 @@ def summarise(changes: list[MeasureChange], old: PlanExtraction, new: PlanExtrac
         for mid in mids:
             d = by_ministry.setdefault(mid, {})
             d[c.change_type] = d.get(c.change_type, 0) + 1
+    names, abbrs = ministry_names(old, new)
     return ComparisonSummary(
         by_type=by_type,
         groups={k: len(v) for k, v in groups.items()},
         by_part=by_part,
-        by_ministry=dict(sorted(by_ministry.items())),
-        ministry_names=ministry_names(old, new),
+        by_ministry=dict(sorted(by_ministry.items(), key=lambda kv: (names.get(kv[0], kv[0]), kv[0]))),
+        ministry_names=names,
+        ministry_abbreviations=abbrs,
         renumbered=sum(c.renumbered for c in changes),
         moved=sum(c.part_changed for c in changes),
         responsibility_changed=sum(c.responsibility_changed for c in changes),

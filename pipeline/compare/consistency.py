@@ -197,23 +197,34 @@ def check_consistency(
 
 
 def consistency_markdown(checks: list[ConsistencyCheck]) -> str:
-    """A Markdown table of the checks, disagreements first mentioned in a headline."""
+    """Markdown: per (press release, plan) pair a ``###`` heading, how many checks agree, and a table.
+
+    Headings are level 3 so the text can sit inside a larger report's section.
+    """
+
     def esc(s: str | None) -> str:
         return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", " ".join((s or "—").split()))
 
     if not checks:
-        return "# Press release vs plan\n\nNo checks.\n"
-    c0 = checks[0]
-    bad = [c for c in checks if not c.agrees]
-    lines = [
-        f"# Press release vs plan: {esc(c0.press_release_id)} → {esc(c0.plan_id)}",
-        "",
-        f"**{len(checks) - len(bad)} of {len(checks)} checks agree.**"
-        + (" Not confirmed: " + ", ".join(esc(c.check) for c in bad) + "." if bad else ""),
-        "",
-        "| Check | Press release | Plan | Agrees | Detail |",
-        "|---|---|---|---|---|",
-    ]
+        return "No press release vs plan checks.\n"
+    pairs: dict[tuple[str, str], list[ConsistencyCheck]] = {}
     for c in checks:
-        lines.append(f"| {esc(c.check)} | {esc(c.stated)} | {esc(c.extracted)} | {'yes' if c.agrees else 'no'} | {esc(c.detail)} |")
-    return "\n".join(lines) + "\n"
+        pairs.setdefault((c.press_release_id, c.plan_id), []).append(c)
+    lines: list[str] = []
+    for (press_id, plan_id), group in pairs.items():
+        bad = [c for c in group if not c.agrees]
+        lines += [
+            f"### {esc(press_id)} → {esc(plan_id)}",
+            "",
+            f"**{len(group) - len(bad)} of {len(group)} checks agree.**"
+            + (" Not confirmed: " + ", ".join(esc(c.check) for c in bad) + "." if bad else ""),
+            "",
+            "| Check | Press release | Plan | Agrees | Detail |",
+            "|---|---|---|---|---|",
+        ]
+        for c in group:
+            lines.append(
+                f"| {esc(c.check)} | {esc(c.stated)} | {esc(c.extracted)} | {'yes' if c.agrees else 'no'} | {esc(c.detail)} |"
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

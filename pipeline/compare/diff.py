@@ -40,8 +40,12 @@ def word_diff(old: str | None, new: str | None) -> list[Segment]:
     return out
 
 
+_INNER_HYPHEN = re.compile(r"(?<=\w)[-\u00ad\u2010\u2011](?=\w)")
+
+
 def _norm_word(w: str) -> str:
-    return _EDGE_PUNCT.sub("", w.lower())
+    """Lower case, no punctuation at the edges, no hyphen inside ("Politi-direktoratet" = "Politidirektoratet")."""
+    return _INNER_HYPHEN.sub("", _EDGE_PUNCT.sub("", w.lower().replace("\u00ad", "")))
 
 
 _DIGITS = re.compile(r"\d")
@@ -102,7 +106,7 @@ def wording_changed(
     window: int = 3,
     number_map: dict[str, str] | None = None,
 ) -> bool:
-    """True when the words as written differ beyond whitespace, punctuation and letter case.
+    """True when the words as written differ beyond whitespace, punctuation, letter case and hyphens inside words.
 
     Two kinds of differing runs do not count (see :func:`changed_windows`):
 

@@ -91,8 +91,8 @@ def containment(part: list[str], whole: list[str], idf: dict[str, float]) -> flo
     if not ps:
         return 0.0
     ws = set(whole)
-    total = sum(idf.get(t, 1.0) for t in ps)
-    inside = sum(idf.get(t, 1.0) for t in ps & ws)
+    total = math.fsum(idf.get(t, 1.0) for t in sorted(ps))  # sorted + fsum: same bits whatever the hash seed
+    inside = math.fsum(idf.get(t, 1.0) for t in sorted(ps & ws))
     return inside / total
 
 

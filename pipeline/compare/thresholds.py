@@ -14,7 +14,10 @@ All scores are in [0, 1].
     A matched pair whose wording differs is ``reworded`` when the sequence similarity of its lemma
     tokens (rapidfuzz Indel, i.e. 2·LCS / total length, title + text) is at least this, else
     ``modified``.  A pair is ``unchanged`` when the only differences in the words as written are
-    whitespace, punctuation, letter case, or ministry names that the tokenizer maps to the same ministry.
+    whitespace, punctuation, letter case, hyphens inside words, ministry names that the tokenizer maps
+    to the same ministry, or cross-reference numbers that follow the renumbering ("jf. tiltak 7" → "jf.
+    tiltak 8" when measure 7 became 8).  When only one version has body text for the measure (a
+    summary-table-only layout), the titles alone decide.
 ``contain``
     Split/merge: each piece must have at least this share of its (IDF-weighted) tokens contained in
     the whole (containment of the smaller side, not a symmetric similarity).
@@ -30,8 +33,8 @@ All scores are in [0, 1].
     part even when renumbered.  Parts left over are paired when most of one part's measures went to the
     other.  A measure has ``part_changed`` when its new part is not the counterpart of its old part.
 
-Calibration (``python -m tests.test_compare_eval``; figures from 30 synthetic version pairs of
-``tests/plangen``, 1 466 measures, NLP tokenizer ``pipeline.nlp.comparison_tokens``):
+Calibration (``python -m tests.test_compare_eval``; figures from ~30 synthetic version pairs of
+``tests/plangen``, ~1 450 measures, NLP tokenizer ``pipeline.nlp.comparison_tokens``):
 
 * lemma sequence similarity of lightly reworded measures (2–3 words substituted): min 0.87, median 0.97;
   of substantial rewrites of the same measure: median 0.53, max 0.69.  ``reworded`` = 0.78 sits in the gap.

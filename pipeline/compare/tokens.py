@@ -64,9 +64,10 @@ class CachedTokenizer:
     ``nlp.pipe`` pass), so later calls are dictionary look-ups.
     """
 
-    def __init__(self, fn: Tokenizer, batch: Callable[[list[str]], list[list[str]]] | None = None):
+    def __init__(self, fn: Tokenizer, batch: Callable[[list[str]], list[list[str]]] | None = None, name: str = ""):
         self.fn = fn
         self.batch = batch
+        self.name = name or f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', type(fn).__name__)}".lstrip(".")
         self.cache: dict[str, list[str]] = {}
 
     def __call__(self, text: str) -> list[str]:
@@ -104,11 +105,10 @@ def resolve_tokenizer(tokenize: Tokenizer | None) -> tuple[CachedTokenizer, str]
     tokenizer is used and a warning is issued (the description, shown in the report footer, says so).
     """
     if isinstance(tokenize, CachedTokenizer):
-        return tokenize, getattr(tokenize, "name", "cached tokenizer")
+        return tokenize, tokenize.name
     if tokenize is not None:
-        name = getattr(tokenize, "__qualname__", None) or type(tokenize).__name__
-        module = getattr(tokenize, "__module__", "") or ""
-        return CachedTokenizer(tokenize), f"{module}.{name}".lstrip(".")
+        tok = CachedTokenizer(tokenize)
+        return tok, tok.name
     try:
         from pipeline.nlp import comparison_tokens  # lazy: spaCy is slow to import
     except ImportError as exc:  # the NLP layer is missing or broken
@@ -117,5 +117,7 @@ def resolve_tokenizer(tokenize: Tokenizer | None) -> tuple[CachedTokenizer, str]
             RuntimeWarning,
             stacklevel=3,
         )
-        return CachedTokenizer(simple_tokens), "pipeline.compare.tokens.simple_tokens (fallback: pipeline.nlp unavailable)"
-    return CachedTokenizer(comparison_tokens, _nlp_batch()), "pipeline.nlp.comparison_tokens"
+        name = "pipeline.compare.tokens.simple_tokens (fallback: pipeline.nlp unavailable)"
+        return CachedTokenizer(simple_tokens, name=name), name
+    name = "pipeline.nlp.comparison_tokens"
+    return CachedTokenizer(comparison_tokens, _nlp_batch(), name=name), name

@@ -36,21 +36,31 @@ def _read_one(out_dir: Path, name: str) -> pd.DataFrame | None:
     return None
 
 
-def read_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:
-    """The tables present in ``out_dir`` (absent ones are left out); completes an interrupted write first."""
-    from pipeline.datasets.writers import recover
-
-    out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        return {}
-    if (out_dir / ".tiltak-datasets-commit.json").exists():
-        recover(out_dir)
+def read_present(out_dir: Path) -> dict[str, pd.DataFrame]:
+    """The tables that have a file in ``out_dir`` (no locking, no recovery: the caller holds the lock)."""
     out = {}
     for name in TABLE_NAMES:
         df = _read_one(out_dir, name)
         if df is not None:
             out[name] = df
     return out
+
+
+def read_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:
+    """The tables present in ``out_dir`` (absent ones are left out).
+
+    Waits for a writer of the directory to finish (shared lock) and completes a write that was
+    interrupted after its commit record, so the tables always come from one run.
+    """
+    from pipeline.datasets.writers import COMMIT_RECORD, _locked, recover
+
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        return {}
+    with _locked(out_dir, shared=True):
+        if (out_dir / COMMIT_RECORD).exists():
+            recover(out_dir)
+        return read_present(out_dir)
 
 
 @dataclass
@@ -125,4 +135,4 @@ def load_outputs(out_dir: str | Path) -> Outputs:
     return Outputs(out_dir=out_dir, schema_version=version, missing=missing, **frames)
 
 
-__all__ = ["Outputs", "load_outputs", "read_tables", "TABLES"]
+__all__ = ["Outputs", "load_outputs", "read_present", "read_tables", "TABLES"]

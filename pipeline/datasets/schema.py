@@ -244,7 +244,7 @@ TABLES: tuple[TableSchema, ...] = (
     TableSchema(
         "mentions",
         "Entity mentions",
-        "Every entity found (ministries, ministers, agencies, persons) with its location.",
+        "Every entity found (ministries, ministers, agencies, persons) with its location; one row per span and label.",
         (
             _DOCUMENT_ID,
             _c("page", "integer", "Physical page (PDFs).", minimum=1),
@@ -324,7 +324,13 @@ TABLES: tuple[TableSchema, ...] = (
         (
             _c("press_release_id", "string", "The press release (a document_id).", nullable=False),
             _c("plan_id", "string", "The plan (a document_id).", nullable=False),
-            _c("check", "string", "What is compared: 'measure_count', 'part_count', 'part_title:2', 'ministry:HOD' ...", nullable=False),
+            _c(
+                "check",
+                "string",
+                "What is compared: 'measure_count', 'part_count', 'part_title:2', 'ministry:justice' ... "
+                "(a repeated check gets '#2', '#3').",
+                nullable=False,
+            ),
             _c("stated", "string", "What the press release states."),
             _c("extracted", "string", "What was extracted from the plan."),
             _c("agrees", "boolean", "True if the two agree.", nullable=False),

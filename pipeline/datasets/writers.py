@@ -120,19 +120,42 @@ def _mention_row(m: Mention) -> dict[str, Any]:
     }
 
 
+# How build_tables treats two different rows with one primary key. Default: an error (the record is
+# wrong and must be fixed). Mentions: the same span and label resolved twice keeps the first resolution.
+# Consistency: a check name repeated by the compare layer is kept as "<check>#2", "#3" ... so no
+# check is lost and none overwrites another.
+_ON_CONFLICT: dict[str, str] = {"mentions": "first", "consistency": "suffix:check"}
+
+
 def _dedupe(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Drop exact duplicate rows; two different rows with one primary key are an error."""
+    """Drop exact duplicate rows; resolve or reject two different rows with one primary key."""
     pk = table(name).primary_key
+    policy = _ON_CONFLICT.get(name, "error")
     seen: dict[tuple, dict[str, Any]] = {}
     for r in rows:
         key = tuple(r.get(c) for c in pk)
         if key in seen:
-            if seen[key] != r:
-                raise DatasetError(
-                    f"table {name}: two different rows share the primary key {dict(zip(pk, key))}",
-                    hint="each record must appear once; check the inputs passed to build_tables",
-                )
-            continue
+            if seen[key] == r or policy == "first":
+                continue
+            if policy.startswith("suffix:"):
+                col = policy.split(":", 1)[1]
+                n = 2
+                while True:
+                    alt = dict(r, **{col: f"{r[col]}#{n}"})
+                    akey = tuple(alt.get(c) for c in pk)
+                    if akey not in seen:
+                        break
+                    if seen[akey] == alt:
+                        alt = None
+                        break
+                    n += 1
+                if alt is not None:
+                    seen[akey] = alt
+                continue
+            raise DatasetError(
+                f"table {name}: two different rows share the primary key {dict(zip(pk, key))}",
+                hint="each record must appear once; check the inputs passed to build_tables",
+            )
         seen[key] = r
     return list(seen.values())
 
@@ -385,14 +408,23 @@ class WriteResult:
 
 
 @contextmanager
-def _locked(out_dir: Path) -> Iterator[None]:
+def _locked(out_dir: Path, *, shared: bool = False) -> Iterator[None]:
+    """Exclusive lock for a writer (refused at once if held), or a shared lock for a reader (waits for
+    a writer to finish; skipped if the directory is read-only)."""
     import fcntl
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    fh = open(out_dir / LOCK_FILE, "a")
+    if shared:
+        try:
+            fh = open(out_dir / LOCK_FILE, "a")
+        except OSError:  # read-only outputs: nobody can be writing them
+            yield
+            return
+    else:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fh = open(out_dir / LOCK_FILE, "a")
     try:
         try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fh, fcntl.LOCK_SH if shared else fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise OutputLockedError(
                 "another tiltak run is writing the datasets", path=out_dir, hint="wait for it to finish, then run again"
@@ -418,21 +450,27 @@ def _fsync_dir(path: Path) -> None:
 def recover(out_dir: str | Path) -> bool:
     """Complete a write that was interrupted after its commit record; drop uncommitted staging dirs.
 
-    Returns True if an interrupted write was completed.
+    Call it holding the directory's lock (``write_tables`` and ``read_tables`` do). Returns True if an
+    interrupted write was completed.
     """
     out_dir = Path(out_dir)
     done = False
     record = out_dir / COMMIT_RECORD
     if record.exists():
-        info = json.loads(record.read_text(encoding="utf-8"))
-        staging = out_dir / info["staging"]
-        for name in info["files"]:
-            src = staging / name
-            if src.exists():
-                os.replace(src, out_dir / name)
-        _fsync_dir(out_dir)
-        record.unlink()
-        done = True
+        try:
+            info = json.loads(record.read_text(encoding="utf-8"))
+        except FileNotFoundError:  # completed meanwhile by another reader
+            info = None
+        if info is not None:
+            staging = out_dir / info["staging"]
+            for name in info["files"]:
+                try:
+                    os.replace(staging / name, out_dir / name)
+                except FileNotFoundError:  # already moved
+                    pass
+            _fsync_dir(out_dir)
+            record.unlink(missing_ok=True)
+            done = True
     for d in out_dir.glob(STAGING_PREFIX + "*"):
         shutil.rmtree(d, ignore_errors=True)
     return done
@@ -462,7 +500,7 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, *, mer
     ``merge=True`` combines with the tables already in ``out_dir`` (:func:`merge_tables`).
     Raises :class:`DatasetError` (nothing written) if a table breaks the schema.
     """
-    from pipeline.datasets.loaders import read_tables
+    from pipeline.datasets.loaders import read_present
 
     out_dir = Path(out_dir)
     unknown = [n for n in tables if n not in TABLE_NAMES]
@@ -472,7 +510,7 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, *, mer
         recover(out_dir)
         try:
             if merge:
-                full = merge_tables(read_tables(out_dir), tables)
+                full = merge_tables(read_present(out_dir), tables)
             else:
                 full = {
                     t.name: sort_frame(t, coerce_frame(t, tables[t.name])) if t.name in tables else empty_frame(t.name)

@@ -9,29 +9,54 @@ Norwegian spaCy pipeline is used instead when installed or named (argument to
 :func:`load_nlp`, or ``$TILTAK_SPACY_MODEL``).
 """
 
-from pipeline.nlp.analysis import (
-    analyse,
-    comparison_tokens,
-    entities_of,
-    find_entities,
-    find_entities_many,
-    tokens_for_comparison,
-)
-from pipeline.nlp.groups import groups_of, mentions_children, target_groups
-from pipeline.nlp.language import load_nlp
-from pipeline.nlp.lemmatizer import is_known_word, lemmatize
+from __future__ import annotations
 
-__all__ = [
-    "analyse",
-    "comparison_tokens",
-    "entities_of",
-    "find_entities",
-    "find_entities_many",
-    "groups_of",
-    "is_known_word",
-    "lemmatize",
-    "load_nlp",
-    "mentions_children",
-    "target_groups",
-    "tokens_for_comparison",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Lazy attributes (PEP 562): ``from pipeline.nlp import is_known_word`` must not import spaCy.
+_EXPORTS = {
+    "analyse": "analysis",
+    "comparison_tokens": "analysis",
+    "entities_of": "analysis",
+    "find_entities": "analysis",
+    "find_entities_many": "analysis",
+    "tokens_for_comparison": "analysis",
+    "groups_of": "groups",
+    "mentions_children": "groups",
+    "target_groups": "groups",
+    "load_nlp": "language",
+    "is_known_word": "lemmatizer",
+    "lemmatize": "lemmatizer",
+}
+_SUBMODULES = {"analysis", "entities", "groups", "language", "lemmatizer", "tokenizer"}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f"pipeline.nlp.{_EXPORTS[name]}"), name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f"pipeline.nlp.{name}")
+    raise AttributeError(f"module 'pipeline.nlp' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS, *_SUBMODULES})
+
+
+if TYPE_CHECKING:  # for type checkers and IDEs
+    from pipeline.nlp.analysis import (  # noqa: F401
+        analyse,
+        comparison_tokens,
+        entities_of,
+        find_entities,
+        find_entities_many,
+        tokens_for_comparison,
+    )
+    from pipeline.nlp.groups import groups_of, mentions_children, target_groups  # noqa: F401
+    from pipeline.nlp.language import load_nlp  # noqa: F401
+    from pipeline.nlp.lemmatizer import is_known_word, lemmatize  # noqa: F401

@@ -51,11 +51,10 @@ SPAN_KEY = "tiltak"
 AGENCY_FAMILIES: tuple[str, ...] = ("direktoratet", "tilsynet", "etaten", "nemnda", "nemnden")
 
 #: Tokens that join conjuncts in a coordination.
-CONJUNCTIONS = frozenset({",", "og", "samt", "eller", "&", "/", "and"})
+CONJUNCTIONS = frozenset({",", "og", "samt", "eller", "&", "/"})
 
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"})
-_GENITIVE = ("'s", "’s", "s", "'", "’")
-_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "af", "av", "da", "di", "la", "le", "bin"})
+_NAME_PARTICLES = frozenset({"van", "von", "de", "af", "di", "la", "le", "bin"})  # lower-case name parts
 _MAX_PERSON_TOKENS = 4
 MIN_TRUNCATION = 3  # "dep." is the shortest accepted cut of "departement"
 
@@ -188,7 +187,6 @@ class EntityRecognizer:
             heads.setdefault(token_key(family), AGENCY)
         # longest suffix first so "...departement" is not mistaken for a shorter element
         self._heads = [_Head(label, suffix) for suffix, label in sorted(heads.items(), key=lambda kv: -len(kv[0]))]
-        self._max_len = max((len(p.keys) for ps in self._patterns.values() for p in ps), default=1)
 
     # ------------------------------------------------------------------ construction
 

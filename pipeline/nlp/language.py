@@ -19,7 +19,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline.errors import TiltakError
-from pipeline.nlp import lemmatizer as _lemmatizer  # noqa: F401  (registers tiltak_lemmatizer)
+from pipeline.nlp.lemmatizer import register_component
 from pipeline.nlp.tokenizer import add_abbreviations
 
 #: Name used for the default (blank) pipeline in caches and messages.
@@ -76,6 +76,7 @@ def build_nlp(model: str | None = None, *, entities: bool = True) -> Language:
     add_abbreviations(nlp)
     if not any(p in nlp.pipe_names for p in _SENTENCE_SETTERS):
         nlp.add_pipe("tiltak_sentencizer", first=True)
+    register_component()
     has_lemmatizer = "lemmatizer" in nlp.pipe_names
     nlp.add_pipe("tiltak_lemmatizer", config={"overwrite": not has_lemmatizer})
     if entities:
@@ -83,6 +84,8 @@ def build_nlp(model: str | None = None, *, entities: bool = True) -> Language:
 
         nlp.add_pipe("tiltak_entities")
     nlp.meta.setdefault("tiltak", {})["base"] = name
+    # no parser/NER memory per character here: long plans may be analysed in one piece
+    nlp.max_length = max(nlp.max_length, 20_000_000)
     return nlp
 
 

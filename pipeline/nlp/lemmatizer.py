@@ -74,8 +74,10 @@ def cache_dir() -> Path:
     env = os.environ.get("TILTAK_CACHE_DIR")
     if env:
         return Path(env) / "nlp"
-    import platformdirs
-
+    try:
+        import platformdirs
+    except ImportError:  # pragma: no cover - platformdirs comes with pip/prefect
+        return Path.home() / ".cache" / "tiltak" / "nlp"
     return Path(platformdirs.user_cache_dir("tiltak")) / "nlp"
 
 
@@ -272,8 +274,17 @@ def is_known_word(word: str, *, compounds: bool = False) -> bool:
 
 # --------------------------------------------------------------------------- spaCy component
 
+_COMPONENT = None
 
-def _make_component():
+
+def register_component():
+    """Register the ``tiltak_lemmatizer`` spaCy factory (once) and return its class.
+
+    Kept out of import time so that ``is_known_word`` (used by the PDF layer) does not import spaCy.
+    """
+    global _COMPONENT
+    if _COMPONENT is not None:
+        return _COMPONENT
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -303,10 +314,8 @@ def _make_component():
         load_table()  # build or read the cache now, not inside the first document
         return TiltakLemmatizer(overwrite)
 
-    return TiltakLemmatizer
-
-
-TiltakLemmatizer = _make_component()
+    _COMPONENT = TiltakLemmatizer
+    return _COMPONENT
 
 
 def lookups_version_in_name(path: Path) -> bool:

@@ -9,8 +9,10 @@ real hyphen that must stay:
   ("Justis-" + "og beredskapsdepartementet" -> "Justis- og beredskapsdepartementet");
 * the left part is an abbreviation in capitals or a number ("EU-" + "landene" -> "EU-landene",
   "2016-" + "2018" -> "2016-2018"), or the right part starts with a capital or digit ("Nord-Norge");
-* otherwise a vocabulary ``is_word`` decides: the joined word known -> drop the hyphen; both
-  halves known but the joined word not -> keep it. Without a vocabulary the hyphen is dropped.
+* otherwise a vocabulary ``is_word`` decides: the joined word known (compounds count) -> drop
+  the hyphen; a short known first word (at most four letters) and a known second word but the
+  joined word unknown -> keep it ("ikke-statlige"). Otherwise, and without a vocabulary, the
+  hyphen is dropped: Norwegian writes compounds closed.
 
 A soft hyphen (U+00AD) at a line end is always a break.
 """
@@ -50,8 +52,8 @@ def decide(left_word: str, right_text: str, is_word: IsWord | None = None) -> st
     lw = _clean(left_word)
     if not lw:
         return "keep"
-    if any(ch.isdigit() for ch in lw) or (len(lw) >= 2 and lw.isupper()) or (len(lw) == 1 and lw.isupper()):
-        return "keep"
+    if any(ch.isdigit() for ch in lw) or lw.isupper() or len(lw) == 1:
+        return "keep"  # "EU-landene", "2016-2018", "e-post"
     if rt[0].isupper() or rt[0].isdigit():
         return "keep"
     m = _RIGHT_WORD.match(rt)
@@ -61,8 +63,8 @@ def decide(left_word: str, right_text: str, is_word: IsWord | None = None) -> st
             joined = lw + _clean(right_word)
             if is_word(joined.lower()):
                 return "drop"
-            if is_word(lw.lower()) and is_word(_clean(right_word).lower()):
-                return "keep"
+            if len(lw) <= 4 and is_word(lw.lower()) and is_word(_clean(right_word).lower()):
+                return "keep"  # a short known prefix word: "ikke-statlige", "non-profit"
         except Exception:  # a broken vocabulary must not break extraction
             return "drop"
     return "drop"
@@ -106,4 +108,11 @@ def default_is_word() -> IsWord | None:
         from pipeline.nlp import is_known_word  # type: ignore[attr-defined]
     except Exception:
         return None
-    return is_known_word
+
+    def known(word: str) -> bool:
+        try:
+            return bool(is_known_word(word, compounds=True))
+        except TypeError:  # an older signature without ``compounds``
+            return bool(is_known_word(word))
+
+    return known

@@ -16,6 +16,7 @@ import numpy as np
 
 
 from pipeline.model import Char, Line
+from pipeline.pdf.engines.base import glyphs_of
 from pipeline.pdf.text import normalize
 
 
@@ -51,52 +52,54 @@ class TextLine:
         return Line(self.text, self.page, self.x0, self.top, self.x1, self.bottom, self.size, self.bold, self.column)
 
 
-def _rows(chars: list[Char]) -> list[list[Char]]:
-    """Cluster glyphs into rows by baseline; returns rows top to bottom."""
-    if not chars:
+# Glyphs are handled as plain tuples inside this module (speed):
+# (x0, x1, top, bottom, size, text, fontname, bold, is_space)
+X0, X1, TOP, BOTTOM, SIZE, TEXT, FONT, BOLD, SPACE = range(9)
+
+
+def _rows(glyphs: list[tuple]) -> list[list[tuple]]:
+    """Cluster glyphs into rows by baseline; returns rows top to bottom (content order kept)."""
+    if not glyphs:
         return []
-    order = sorted(range(len(chars)), key=lambda i: (chars[i].bottom, i))
+    order = sorted(range(len(glyphs)), key=[g[BOTTOM] for g in glyphs].__getitem__)
     rows: list[list[int]] = []
-    ref_bottom = None
+    ref_bottom = -1e18
     ref_size = 0.0
     for i in order:
-        c = chars[i]
-        if ref_bottom is not None and c.bottom - ref_bottom <= 0.3 * max(min(c.size, ref_size), 1.0):
+        g = glyphs[i]
+        size = g[SIZE]
+        tol = 0.3 * (size if size < ref_size else ref_size)
+        if g[BOTTOM] - ref_bottom <= (tol if tol > 0.3 else 0.3):
             rows[-1].append(i)
         else:
             rows.append([i])
-            ref_bottom = c.bottom
-            ref_size = c.size
-    out = [[chars[i] for i in sorted(r)] for r in rows]
+            ref_bottom = g[BOTTOM]
+            ref_size = size
+    out = [[glyphs[i] for i in sorted(r)] for r in rows]
     return _merge_small_rows(out)
 
 
-def _merge_small_rows(rows: list[list[Char]]) -> list[list[Char]]:
+def _merge_small_rows(rows: list[list[tuple]]) -> list[list[tuple]]:
     """Attach rows of a few small glyphs (super/subscripts) to an overlapping row."""
     if len(rows) < 2:
         return rows
-    spans = [(min(c.top for c in r), max(c.bottom for c in r), max(c.size for c in r)) for r in rows]
+    spans = [(min(g[TOP] for g in r), max(g[BOTTOM] for g in r), max(g[SIZE] for g in r)) for r in rows]
     merged_into: dict[int, int] = {}
     for k, r in enumerate(rows):
-        visible = [c for c in r if not c.text.isspace()]
-        if len(visible) > 4:
+        if len(r) > 8 or sum(1 for g in r if not g[SPACE]) > 4:
             continue
         top, bot, size = spans[k]
-        best = None
         for j in (k - 1, k + 1):
             if 0 <= j < len(rows) and j not in merged_into:
                 t2, b2, s2 = spans[j]
                 if size < 0.85 * s2 and top < b2 and bot > t2:
-                    best = j
+                    merged_into[k] = j
                     break
-        if best is not None:
-            merged_into[k] = best
     if not merged_into:
         return rows
-    out: dict[int, list[Char]] = {}
+    out: dict[int, list[tuple]] = {}
     for k, r in enumerate(rows):
-        tgt = merged_into.get(k, k)
-        out.setdefault(tgt, []).extend(r)
+        out.setdefault(merged_into.get(k, k), []).extend(r)
     return [out[k] for k in sorted(out)]
 
 
@@ -107,50 +110,55 @@ def _dominant(values: list, weights: list[int]):
     return cnt.most_common(1)[0][0]
 
 
-def _segment(row: list[Char], gap_factor: float) -> list[list[Char]]:
-    ordered = sorted(row, key=lambda c: c.x0)  # stable: ligature parts keep content order
-    segs: list[list[Char]] = []
-    cur: list[Char] = []
-    last_ink: Char | None = None
+def _segment(row: list[tuple], gap_factor: float) -> list[list[tuple]]:
+    """Cut a row at gaps wider than ``gap_factor`` ems not bridged by space glyphs."""
+    ordered = sorted(row, key=lambda g: g[X0])  # stable: ligature parts keep content order
+    segs: list[list[tuple]] = []
+    cur: list[tuple] = []
+    last_x1 = None
+    last_size = 1.0
     bridged = 0.0
-    for c in ordered:
-        if c.text.isspace():
+    for g in ordered:
+        if g[SPACE]:
             if cur:
-                cur.append(c)
-                bridged += max(0.0, c.x1 - c.x0)
+                cur.append(g)
+                w = g[X1] - g[X0]
+                if w > 0:
+                    bridged += w
             continue
-        if last_ink is not None:
-            gap = c.x0 - last_ink.x1 - bridged
-            if gap > gap_factor * max(c.size, last_ink.size, 1.0):
-                while cur and cur[-1].text.isspace():
+        if last_x1 is not None:
+            size = g[SIZE] if g[SIZE] > last_size else last_size
+            if g[X0] - last_x1 - bridged > gap_factor * (size if size > 1.0 else 1.0):
+                while cur and cur[-1][SPACE]:
                     cur.pop()
                 segs.append(cur)
                 cur = []
-        cur.append(c)
-        last_ink = c
+        cur.append(g)
+        last_x1 = g[X1]
+        last_size = g[SIZE]
         bridged = 0.0
-    while cur and cur[-1].text.isspace():
+    while cur and cur[-1][SPACE]:
         cur.pop()
     if cur:
         segs.append(cur)
     return segs
 
 
-def _text(seg: list[Char]) -> str:
+def _text(seg: list[tuple]) -> str:
     parts: list[str] = []
-    prev: Char | None = None
-    for c in seg:
-        if c.text.isspace():
+    prev = None
+    for g in seg:
+        if g[SPACE]:
             if parts and parts[-1] != " ":
                 parts.append(" ")
             prev = None
             continue
-        if prev is not None and parts and parts[-1] != " ":
-            gap = c.x0 - prev.x1
-            if gap > 0.15 * max(c.size, prev.size, 1.0):
+        if prev is not None and parts[-1] != " ":
+            size = g[SIZE] if g[SIZE] > prev[SIZE] else prev[SIZE]
+            if g[X0] - prev[X1] > 0.15 * (size if size > 1.0 else 1.0):
                 parts.append(" ")
-        parts.append(c.text)
-        prev = c
+        parts.append(g[TEXT])
+        prev = g
     return "".join(parts)
 
 
@@ -278,6 +286,11 @@ def _longest_run(mask) -> int:
 
 
 def build_lines(chars: list[Char], page: int, gap_factor: float = 0.8) -> list[TextLine]:
+    """:func:`build_lines_from_glyphs` for ``Char`` records."""
+    return build_lines_from_glyphs(glyphs_of(chars), page, gap_factor)
+
+
+def build_lines_from_glyphs(glyphs: list[tuple], page: int, gap_factor: float = 0.8) -> list[TextLine]:
     """Group one page's glyphs into :class:`TextLine` segments, top to bottom, left to right.
 
     Rows are split into fragments at gaps wider than ``gap_factor`` ems; fragments are joined
@@ -285,75 +298,90 @@ def build_lines(chars: list[Char], page: int, gap_factor: float = 0.8) -> list[T
     however wide, stay inside a line. A line joined from several fragments keeps them in
     ``extra["frags"]`` as ``(text, x0, x1)`` (tab stops, right-aligned TOC page numbers).
     """
-    rows = _rows(chars)
-    row_frags: list[list[list[Char]]] = []
+    rows = _rows(glyphs)
+    row_frags: list[list[list[tuple]]] = []
     frag_boxes: list[list[tuple[float, float]]] = []
     mids: list[float] = []
     sizes: list[float] = []
     for row in rows:
-        frags = []
-        boxes = []
-        for f in _segment(row, gap_factor):
-            ink = [c for c in f if not c.text.isspace()]
-            if ink:
-                frags.append(f)
-                boxes.append((min(c.x0 for c in ink), max(c.x1 for c in ink)))
+        frags = _segment(row, gap_factor)  # fragments start and end with ink
         row_frags.append(frags)
-        frag_boxes.append(boxes)
-        ink_all = [c for c in row if not c.text.isspace()] or row
-        mids.append(sum((c.top + c.bottom) / 2 for c in ink_all) / len(ink_all))
-        sizes.append(_dominant([round(c.size) for c in ink_all], [1] * len(ink_all)))
+        frag_boxes.append([(min(g[X0] for g in f), max(g[X1] for g in f)) for f in frags])
+        ink = [g for g in row if not g[SPACE]] or row
+        mids.append(sum(g[TOP] + g[BOTTOM] for g in ink) / (2 * len(ink)))
+        sizes.append(Counter(g[SIZE] for g in ink).most_common(1)[0][0])
     cuts = _cut_points(frag_boxes, mids, sizes)
     out: list[TextLine] = []
     for row_id, frags in enumerate(row_frags):
-        groups: list[list[list[Char]]] = []
-        for k, f in enumerate(frags):
-            if k == 0 or (k - 1) in cuts[row_id]:
-                groups.append([f])
+        if not frags:
+            continue
+        groups: list[list[int]] = [[0]]
+        for k in range(1, len(frags)):
+            if (k - 1) in cuts[row_id]:
+                groups.append([k])
             else:
-                groups[-1].append(f)
-        for parts in groups:
-            seg: list[Char] = []
-            for k, f in enumerate(parts):
-                if k:
-                    seg.append(Char(" ", seg[-1].x1, f[0].top, f[0].x0, f[0].bottom, f[0].size, f[0].fontname, page))
-                seg.extend(f)
+                groups[-1].append(k)
+        for ks in groups:
+            seg: list[tuple] = []
+            for k in ks:
+                if seg:  # an explicit word space between joined fragments
+                    f0 = frags[k][0]
+                    seg.append((seg[-1][X1], f0[X0], f0[TOP], f0[BOTTOM], f0[SIZE], " ", f0[FONT], f0[BOLD], True))
+                seg.extend(frags[k])
             line = _make_line(seg, page, row_id)
             if line is None:
                 continue
-            if len(parts) > 1:
-                line.extra["frags"] = [
-                    (normalize(_text(f)), min(c.x0 for c in f if not c.text.isspace()),
-                     max(c.x1 for c in f if not c.text.isspace()))
-                    for f in parts
-                ]
+            if len(ks) > 1:
+                line.extra["frags"] = [(normalize(_text(frags[k])), *frag_boxes[row_id][k]) for k in ks]
             out.append(line)
     out.sort(key=lambda ln: (ln.row, ln.x0))
     return out
 
 
-def _make_line(seg: list[Char], page: int, row_id: int) -> TextLine | None:
-    ink = [c for c in seg if not c.text.isspace()]
-    if not ink:
-        return None
+def _make_line(seg: list[tuple], page: int, row_id: int) -> TextLine | None:
     text = normalize(_text(seg))
     if not text:
         return None
-    weights = [max(1, len(c.text)) for c in ink]
-    size = _dominant([round(c.size * 2) / 2 for c in ink], weights)
-    bold_count = sum(w for c, w in zip(ink, weights) if c.bold)
-    font = _dominant([c.fontname for c in ink], weights)
-    same = [c for c in ink if abs(c.size - size) <= 0.6] or ink
+    size_w: dict[float, int] = {}
+    font_w: dict[str, int] = {}
+    n = bold_n = ink = 0
+    for g in seg:
+        if g[SPACE]:
+            continue
+        ink += 1
+        w = len(g[TEXT]) or 1
+        n += w
+        sz = g[SIZE]
+        size_w[sz] = size_w.get(sz, 0) + w
+        font_w[g[FONT]] = font_w.get(g[FONT], 0) + w
+        if g[BOLD]:
+            bold_n += w
+    if not n:
+        return None
+    raw_size = max(size_w, key=size_w.__getitem__)
+    x0 = x1 = top = bottom = None
+    for g in seg:
+        if g[SPACE]:
+            continue
+        if x0 is None or g[X0] < x0:
+            x0 = g[X0]
+        if x1 is None or g[X1] > x1:
+            x1 = g[X1]
+        if -0.6 <= g[SIZE] - raw_size <= 0.6:
+            if top is None or g[TOP] < top:
+                top = g[TOP]
+            if bottom is None or g[BOTTOM] > bottom:
+                bottom = g[BOTTOM]
     return TextLine(
         text=text,
         page=page,
-        x0=min(c.x0 for c in ink),
-        top=min(c.top for c in same),
-        x1=max(c.x1 for c in ink),
-        bottom=max(c.bottom for c in same),
-        size=float(size),
-        bold=bold_count * 2 > sum(weights),
+        x0=x0,
+        top=top,
+        x1=x1,
+        bottom=bottom,
+        size=round(raw_size * 2) / 2,
+        bold=bold_n * 2 > n,
         row=row_id,
-        n_chars=len(ink),
-        font=font,
+        n_chars=ink,
+        font=max(font_w, key=font_w.__getitem__),
     )

@@ -17,7 +17,7 @@ from pipeline.pdf import columns, furniture, headings, paragraphs, tables, toc
 from pipeline.pdf.engines import EngineDocument, EngineError, get_engine
 from pipeline.pdf.guard import FileFacts, Limits, check_file, page_range_text
 from pipeline.pdf.hyphenation import IsWord, default_is_word, join_lines, join_two
-from pipeline.pdf.lines import TextLine, build_lines
+from pipeline.pdf.lines import TextLine, build_lines_from_glyphs
 from pipeline.pdf.text import ends_sentence
 
 DEFAULT_ENGINE = "pdfium"
@@ -130,16 +130,27 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
         raise ResourceLimitError(
             f"{n} pages, above the limit of {limits.max_pages}", path=path, hint="raise max_pages or split the document"
         )
-    warnings.extend(getattr(doc, "warnings", []) or [])
     page_lines: dict[int, list[TextLine]] = {}
     heights: dict[int, float] = {}
     pieces: list[tables.TablePiece] = []
     no_text: list[int] = []
     for p in range(1, n + 1):
         limits.check_time(path, p)
+        count = getattr(doc, "char_count", None)
+        if count is not None:
+            try:
+                n_chars = count(p)
+            except Exception:
+                n_chars = 0
+            if n_chars > limits.max_chars_per_page:  # checked before extraction (decompression bombs)
+                raise ResourceLimitError(
+                    f"page {p} has {n_chars} characters, above the limit of {limits.max_chars_per_page}",
+                    path=path,
+                    hint="this is not a normal text page; raise max_chars_per_page if it is genuine",
+                )
         try:
+            glyphs = doc.glyphs(p)
             w, h = doc.page_size(p)
-            chars = doc.chars(p)
         except TiltakError:
             raise
         except Exception as exc:
@@ -149,13 +160,13 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
             no_text.append(p)
             continue
         heights[p] = h
-        if len(chars) > limits.max_chars_per_page:
+        if len(glyphs) > limits.max_chars_per_page:
             raise ResourceLimitError(
-                f"page {p} has {len(chars)} characters, above the limit of {limits.max_chars_per_page}",
+                f"page {p} has {len(glyphs)} characters, above the limit of {limits.max_chars_per_page}",
                 path=path,
                 hint="this is not a normal text page; raise max_chars_per_page if it is genuine",
             )
-        if not any(not c.text.isspace() for c in chars):
+        if all(g[8] for g in glyphs):  # nothing but spaces
             no_text.append(p)
             page_lines[p] = []
             _release(doc, p)
@@ -171,7 +182,7 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
                         boxes.append(pc.bbox)
         except Exception as exc:
             warnings.append(f"table search failed on page {p} ({type(exc).__name__}); its text is kept as paragraphs")
-        lines = build_lines(tables.chars_outside(chars, boxes), p)
+        lines = build_lines_from_glyphs(tables.glyphs_outside(glyphs, boxes), p)
         for k, pc in enumerate(pieces):
             if pc.page == p:
                 x0, top, x1, bottom = pc.bbox
@@ -183,6 +194,7 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
     if no_text:
         warnings.append(f"no text layer on pages {page_range_text(no_text)}: {OCR_HINT}")
 
+    warnings.extend(w for w in (getattr(doc, "warnings", []) or []) if w not in warnings)
     text_pages = {p: [ln for ln in lines if ln.role != "table"] for p, lines in page_lines.items()}
     labels = furniture.mark_furniture(text_pages, heights)
     body = headings.body_size([ln for ls in text_pages.values() for ln in ls if ln.role is None])

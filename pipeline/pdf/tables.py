@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.model import Char, Table
+from pipeline.model import Table
 from pipeline.pdf.engines import RawTable, Ruling
 from pipeline.pdf.hyphenation import IsWord, join_lines
 from pipeline.pdf.text import normalize
@@ -106,14 +106,14 @@ def merge_pieces(pieces: list[TablePiece], is_word: IsWord | None = None) -> lis
     return out
 
 
-def chars_outside(chars: list[Char], boxes: list[tuple[float, float, float, float]], pad: float = 1.0) -> list[Char]:
-    """Glyphs whose centre lies outside every table box."""
+def glyphs_outside(glyphs: list[tuple], boxes: list[tuple[float, float, float, float]], pad: float = 1.0) -> list[tuple]:
+    """Glyph tuples (x0, x1, top, bottom, ...) whose centre lies outside every table box."""
     if not boxes:
-        return chars
+        return glyphs
     out = []
-    for c in chars:
-        cx = (c.x0 + c.x1) / 2
-        cy = (c.top + c.bottom) / 2
+    for g in glyphs:
+        cx = (g[0] + g[1]) / 2
+        cy = (g[2] + g[3]) / 2
         if not any(b[0] - pad <= cx <= b[2] + pad and b[1] - pad <= cy <= b[3] + pad for b in boxes):
-            out.append(c)
+            out.append(g)
     return out

@@ -35,7 +35,7 @@ _WS = re.compile(r"\s+")
 _DASH_ONE_SIDE = re.compile(r"(?<=\w)\s+([–—])(?=\w)|(?<=\w)([–—])\s+(?=\w)")
 
 # glyphs used as list bullets (incl. Symbol/Wingdings private-use code points)
-BULLETS = "•◦▪▫■□●○‣⁃∙·–—-*\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2043\u2219\u25aa\u25cf\u25e6\u2713\u2714➢►▶"
+BULLETS = "\ufffd•◦▪▫■□●○‣⁃∙·–—-*\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\u2043\u2219\u25aa\u25cf\u25e6\u2713\u2714➢►▶"
 _BULLET = re.compile(r"^\s*([" + re.escape(BULLETS) + r"])\s+(?=\S)")
 _CID = re.compile(r"^\s*(\(cid:\d+\))\s*(?=\S)")  # pdfminer's name for an unmapped glyph
 _ENUM = re.compile(r"^\s*(\(?[a-zæøå]\)|\(\d{1,2}\)|\d{1,2}\))\s+(?=\S)")
@@ -62,8 +62,8 @@ def normalize(text: str, *, keep_soft_hyphen_at_end: bool = True) -> str:
 def strip_bullet(text: str) -> tuple[str, str | None]:
     """Return ``(text_without_marker, marker)``; marker is None if the line is no list item.
 
-    Bullets (•, ▪, –, private-use Wingdings glyphs ...) and enumerators "a)", "(2)", "3)"
-    followed by whitespace count as list markers.
+    Bullets (•, ▪, –, private-use Wingdings glyphs, an unmapped glyph U+FFFD at a line
+    start ...) and enumerators "a)", "(2)", "3)" followed by whitespace count as list markers.
     """
     m = _BULLET.match(text)
     if m:

@@ -106,8 +106,25 @@ def _keyword_candidates(blocks: list[Block], body_size: float) -> list[_Cand]:
             nb = blocks[i + 1]
             if nb.role != "toc" and is_headingish(nb, body_size) and not MEASURE_HEAD_RE.match(nb.text):
                 title, title_index = _clean_title(nb.text), i + 1
-        out.append(_Cand(i, num, title, m.group("kw").lower().rstrip("."), b.heading_level, title_index))
+        title, cont = _continued_title(blocks, i if title_index is None else title_index, title)
+        out.append(_Cand(i, num, title, m.group("kw").lower().rstrip("."), b.heading_level,
+                         title_index if cont is None else cont))
     return out
+
+
+def _continued_title(blocks: list[Block], i: int, title: str) -> tuple[str, int | None]:
+    """A heading wrapped onto a second heading block of the same style that starts in lower case."""
+    if not title or title.rstrip().endswith((".", ":", "!", "?")):
+        return title, None
+    b = blocks[i]
+    for j in range(i + 1, min(len(blocks), i + 4)):
+        nb = blocks[j]
+        t = normalize(nb.text)
+        if nb.role == "heading" and nb.heading_level == b.heading_level:
+            if t[:1].islower() and len(t.split()) <= 8:
+                return f"{title} {t}", j
+            return title, None
+    return title, None
 
 
 def _numbered_candidates(blocks: list[Block]) -> list[_Cand]:
@@ -122,6 +139,23 @@ def _numbered_candidates(blocks: list[Block]) -> list[_Cand]:
         if m:
             out.append(_Cand(i, int(m.group("num")), _clean_title(m.group("title")), "numbered", b.heading_level))
     return out
+
+
+def _prefer_content(cands: list[_Cand], blocks: list[Block]) -> list[_Cand]:
+    """A number found twice (an unmarked table of contents, then the real heading): keep the one followed by text."""
+    if len({c.number for c in cands}) == len(cands):
+        return cands
+    starts = sorted(c.index for c in cands)
+
+    def content(c: _Cand) -> int:
+        nxt = next((s for s in starts if s > c.index), len(blocks))
+        return sum(len(b.text) for b in blocks[c.index + 1 : nxt] if b.role != "toc")
+
+    best: dict[int, _Cand] = {}
+    for c in cands:
+        if c.number not in best or content(c) > content(best[c.number]):
+            best[c.number] = c
+    return sorted(best.values(), key=lambda c: c.index)
 
 
 def _increasing_run(cands: list[_Cand]) -> list[_Cand]:
@@ -184,7 +218,8 @@ def _ends(blocks: list[Block], starts: list[_Cand], level_of: dict[int, int | No
                 if j in start_idx or b.role != "heading" or b.heading_level is None:
                     continue
                 t = normalize(b.text)
-                if b.heading_level <= lvl and not MEASURE_HEAD_RE.match(t) and not re.match(r"^\d", t):
+                if (b.heading_level <= lvl and not MEASURE_HEAD_RE.match(t) and not re.match(r"^\d", t)
+                        and not t[:1].islower()):
                     end = j
                     break
         ends.append(end)
@@ -204,7 +239,7 @@ def find_outline(doc: LaidOutDocument) -> Outline:
             groups.setdefault(c.label, []).append(c)
         best: list[_Cand] = []
         for label in sorted(groups, key=lambda k: (-len(groups[k]), PART_KEYWORDS.index(k) if k in PART_KEYWORDS else 99)):
-            run = _increasing_run(groups[label])
+            run = _increasing_run(_prefer_content(groups[label], blocks))
             if _looks_like_sequence(run) and len(run) > len(best):
                 best = run
         chosen = best
@@ -214,7 +249,7 @@ def find_outline(doc: LaidOutDocument) -> Outline:
         for c in _numbered_candidates(blocks):
             by_level.setdefault(c.level, []).append(c)
         for level in sorted(by_level, key=lambda x: (x is None, x if x is not None else 0)):
-            run = _increasing_run(by_level[level])
+            run = _increasing_run(_prefer_content(by_level[level], blocks))
             if len(run) < 2 or not _looks_like_sequence(run):
                 continue
             # A part level contains measures (headings, "Tiltak N", tables); a level made of measures does not.

@@ -23,6 +23,7 @@ TILTAK_RE = re.compile(
 )
 NUM_RE = re.compile(r"^(?P<num>\d{1,3}[a-z]?)(?P<sep>[.)])\s+(?P<title>\S.*)$", re.DOTALL)
 NUM_NODOT_RE = re.compile(r"^(?P<num>\d{1,3})\s+(?P<title>[A-ZÆØÅ«\"].*)$", re.DOTALL)
+NUM_ONLY_RE = re.compile(r"^(?P<num>\d{1,3}[a-z]?)[.)]?$")
 TOC_LINE_RE = re.compile(r"(?:\.\s?){3,}\s*\d{1,3}\s*$|\s{3,}\d{1,3}\s*$")
 # Responsibility / co-responsibility / timeframe label lines that close or annotate a measure.
 CO_LABEL_RE = re.compile(
@@ -127,6 +128,9 @@ def _candidate(i: int, b: Block, body_size: float) -> _Cand | None:
             elif len(text.split()) > 30:
                 return None
         return _Cand(i, clean_number(m.group("num")), title, "tiltak", heading, b.heading_level, rest)
+    if heading and (mo := NUM_ONLY_RE.match(text)):
+        # the number stands alone (in the margin or on its own line); the title is the next heading block
+        return _Cand(i, clean_number(mo.group("num")), "", "numbered", True, b.heading_level)
     m = NUM_RE.match(text) or (NUM_NODOT_RE.match(text) if b.role == "heading" else None)
     if m:
         title = m.group("title").strip()
@@ -252,7 +256,7 @@ def find_body_measures(doc: LaidOutDocument, outline: Outline) -> list[RawMeasur
         accepted += strong
         weak = [c for c in numbered if c not in strong and c.score >= 1]
         if strong:
-            accepted += _fit_sequence(weak, strong)
+            accepted += _fit_sequence(weak, strong, blocks)
         else:
             accepted += _weak_runs(weak, blocks, doc.body_size, cand_idx, outline)
     accepted.sort(key=lambda c: c.index)
@@ -283,12 +287,28 @@ def _toc_measure_titles(doc: LaidOutDocument) -> dict[str, str]:
     return out
 
 
-def _fit_sequence(weak: list[_Cand], strong: list[_Cand]) -> list[_Cand]:
-    """Weak heading candidates whose number fills a gap in the strong sequence at the right place."""
+def _style(b: Block) -> tuple:
+    return (b.role, b.heading_level, b.bold, round(b.size))
+
+
+def _fit_sequence(weak: list[_Cand], strong: list[_Cand], blocks: list[Block]) -> list[_Cand]:
+    """Weak heading candidates that fill a gap in the strong numbering: at the right place, or styled exactly like
+    the accepted measure headings (their siblings) with a number not yet taken."""
     out: list[_Cand] = []
     seq = sorted(strong, key=lambda c: c.index)
+    styles = {_style(blocks[c.index]) for c in strong}
+    taken = {c.number for c in strong}
+    keys = [k for c in strong if (k := number_key(c.number)) is not None]
+    lo = min(k[0] for k in keys) if keys else 0
+    hi = max(k[0] for k in keys) if keys else 0
     for w in weak:
         if not w.heading:
+            continue
+        kw = number_key(w.number)
+        if (kw is not None and w.number not in taken and _style(blocks[w.index]) in styles
+                and lo - 1 <= kw[0] <= hi + 2 and blocks[w.index].role == "heading"):
+            out.append(w)
+            taken.add(w.number)
             continue
         before = [s for s in seq if s.index < w.index]
         after = [s for s in seq if s.index > w.index]
@@ -328,16 +348,19 @@ def _dedupe(cands: list[_Cand], blocks: list[Block]) -> list[_Cand]:
     for c in cands:
         by_num.setdefault(c.number, []).append(c)
     keep: set[int] = set()
+    starts = {x.index for x in cands}
+
+    def prose(c: _Cand) -> int:
+        j, n = c.index + 1, 0
+        while j < len(blocks) and j not in starts:
+            n += len(blocks[j].text)
+            j += 1
+        return n + c.score * 1000
+
     for num, group in by_num.items():
         if len(group) == 1:
             keep.add(group[0].index)
             continue
-        def prose(c: _Cand) -> int:
-            j, n = c.index + 1, 0
-            while j < len(blocks) and j not in {x.index for x in cands}:
-                n += len(blocks[j].text)
-                j += 1
-            return n + c.score * 1000
         keep.add(max(group, key=prose).index)
     return [c for c in cands if c.index in keep]
 

@@ -18,7 +18,15 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from pipeline.model import DocumentInfo, LaidOutDocument, Measure, Mention, PlanExtraction, Responsibility
+from pipeline.model import (
+    DocumentInfo,
+    LaidOutDocument,
+    Measure,
+    Mention,
+    MinistryOnDate,
+    PlanExtraction,
+    Responsibility,
+)
 from pipeline.structure.crossrefs import find_cross_references
 from pipeline.structure.foreword import find_signatories
 from pipeline.structure.headings import Outline, find_outline
@@ -27,11 +35,11 @@ from pipeline.structure.merge import merge_measures
 from pipeline.structure.registry import MinistryRegistry, default_registry, nlp_module, try_resolve, try_resolve_agency
 from pipeline.structure.responsibility import parse_responsibility, split_title_responsibility
 from pipeline.structure.summary_table import find_table_measures
-from pipeline.structure.text import NUMBER_WORDS, measure_id, normalize, parse_count
+from pipeline.structure.text import measure_id, normalize, parse_count
 
 _COUNT = r"(\d{1,3}|[a-zæøå]+)"
 STATED_MEASURES_RE = re.compile(
-    rf"\b(?:inneholder|består\s+av|omfatter|presenterer|rommer|har|med|totalt|i\s+alt|til\s+sammen|samlet)\s+"
+    rf"\b(?:inneholder|består\s+av|omfatter|presenterer|rommer|totalt|i\s+alt|til\s+sammen|samlet)\s+"
     rf"(?:totalt\s+|i\s+alt\s+|til\s+sammen\s+|hele\s+)?{_COUNT}\s+(?:nye\s+|konkrete\s+|ulike\s+|målrettede\s+)?tiltak\b",
     re.IGNORECASE,
 )
@@ -65,6 +73,23 @@ def _assign_parts(raws: list[RawMeasure], outline: Outline) -> None:
     for r in raws:
         if r.part_number is not None and not r.part_title:
             r.part_title = titles.get(r.part_number)
+
+
+def _publisher(reg: MinistryRegistry, info: DocumentInfo, on: date | None) -> MinistryOnDate | None:
+    """The publishing ministry as named on ``on`` (from its id, else from its name)."""
+    mid = info.publisher_ministry_id
+    name_on = getattr(reg, "name_on", None)
+    if mid and name_on is not None:
+        try:
+            abbr_on = getattr(reg, "abbreviation_on", None)
+            return MinistryOnDate(ministry_id=mid, name=name_on(mid, on),
+                                  abbreviation=abbr_on(mid, on) if abbr_on else None, on=on)
+        except Exception:
+            pass
+    for text in (info.publisher_name, mid):
+        if text and (mod := try_resolve(reg, text, on)) is not None:
+            return mod
+    return None
 
 
 def _union(
@@ -144,7 +169,7 @@ def extract_plan(
         agencies: list[str] = []
         all_text: str | None = None
         for text, source in inputs:
-            parsed = parse_responsibility(text, on, source=source, registry=reg)  # type: ignore[arg-type]
+            parsed = parse_responsibility(text, on, source=source, registry=reg, use_nlp=enrich)  # type: ignore[arg-type]
             resps = _union(resps, parsed.responsibilities)
             for a in parsed.agencies:
                 if a not in agencies:
@@ -153,14 +178,11 @@ def extract_plan(
                 all_text = all_text or text
             for item in parsed.unresolved:
                 warnings.append(f"{label}: unknown ministry or agency {item!r} in responsibility {text!r}")
-        if all_text is not None and info.publisher_ministry_id and not any(
-            r.ministry_id == info.publisher_ministry_id for r in resps
-        ):
-            pub = try_resolve(reg, info.publisher_name or info.publisher_ministry_id, on)
-            if pub is not None:
-                resps = _union(resps, [Responsibility(pub.ministry_id, pub.name, pub.abbreviation, "all",
-                                                      "table" if raw.source == "table" else "responsibility_line",
-                                                      "Alle departementer")])
+        pub = _publisher(reg, info, on) if all_text is not None else None
+        if pub is not None and not any(r.ministry_id == pub.ministry_id for r in resps):
+            resps = _union(resps, [Responsibility(pub.ministry_id, pub.name, pub.abbreviation, "all",
+                                                  "table" if raw.source == "table" else "responsibility_line",
+                                                  "Alle departementer")])
         if not resps and not agencies and not all_text:
             warnings.append(f"{label}: no responsible ministry found")
 
@@ -256,4 +278,4 @@ def _enrich_all(
         m.mentions_children = bool(child & set(groups))
 
 
-__all__ = ["extract_plan", "NUMBER_WORDS"]
+__all__ = ["extract_plan"]

@@ -117,12 +117,15 @@ def parse_responsibility(
     *,
     source: ResponsibilitySource = "responsibility_line",
     registry: MinistryRegistry | None = None,
+    use_nlp: bool = True,
 ) -> ParsedResponsibility:
     """Parse a responsibility line or table cell.
 
     ``text`` may carry its label ("Ansvarlig: ...") or not. Ministries are resolved through the registry at
     ``on``; names are recorded as officially named on that date, ``as_written`` keeps the text.
     Unknown items go to ``unresolved`` (callers turn them into warnings), never an exception.
+    ``use_nlp``: let ``pipeline.nlp`` look for ministry/agency names inside items the registry cannot resolve
+    as a whole ("Justisdepartementet v/Politidirektoratet ...").
     """
     reg = registry if registry is not None else default_registry()
     body = strip_label(text)
@@ -182,7 +185,7 @@ def parse_responsibility(
             kind = add(item, role)
             if kind == "unknown":
                 # Maybe several names or extra words: let the NLP entity finder look inside.
-                found = _entities_in(item, on, reg) if " " in item.strip() else []
+                found = _entities_in(item, on, reg) if use_nlp and " " in item.strip() else []
                 if found:
                     for sub in found:
                         role = first_role if not any(r.role == "lead" for r in result.responsibilities) else rest_role

@@ -79,6 +79,11 @@ def classify_content(rows: list[list[str]], ncols: int, known: dict[str, int]) -
     """Fill missing column kinds from the cells."""
     out = dict(known)
     rows = [r for r in rows if len({c for c in r if c}) >= 2] or rows  # section rows say nothing about columns
+    if "number" not in out and "title" in out and _frac(rows, out["title"], lambda v: bool(_NUMBERISH.match(v))) >= 0.8:
+        # "Tiltak" heading a column of numbers: it is the number column; the description holds the titles
+        out["number"] = out.pop("title")
+        if "description" in out:
+            out["title"] = out.pop("description")
     free = [c for c in range(ncols) if c not in out.values()]
     if "number" not in out:
         for c in free:
@@ -98,6 +103,11 @@ def classify_content(rows: list[list[str]], ncols: int, known: dict[str, int]) -
                 out["responsibility"] = c
                 free.remove(c)
                 break
+    if "responsibility" not in out and "timeframe" in out:
+        # "Oppfølging" may head the responsible ministries rather than a period: look at the cells
+        c = out["timeframe"]
+        if _frac(rows, c, lambda v: len(v) < 120 and bool(_MINISTRYISH.search(v)) and not _YEARISH.match(v)) >= 0.7:
+            out["responsibility"] = out.pop("timeframe")
     if "title" not in out and free:
         lengths = {c: sum(len(r[c]) for r in rows if c < len(r)) for c in free}
         out["title"] = max(free, key=lambda c: (lengths[c], -c))
@@ -141,6 +151,8 @@ def is_measure_table(table: Table) -> dict[str, int] | None:
     has_tiltak = bool(re.search(r"tiltak", title_words, re.IGNORECASE))
     if "title" not in cols:
         return None
+    if not has_tiltak and re.search(r"\b(?:mål|delmål|indikator\w*|resultat\w*|status)\b", title_words, re.IGNORECASE):
+        return None  # a table of goals/indicators, not of measures
     if "responsibility" in cols and ("number" in cols or has_tiltak):
         return cols
     if has_tiltak and "number" in cols:
@@ -149,7 +161,7 @@ def is_measure_table(table: Table) -> dict[str, int] | None:
 
 
 def table_measures(
-    table: Table, block_index: int | None, outline: Outline | None = None
+    table: Table, block_index: int | None, outline: Outline | None = None, carry: RawMeasure | None = None
 ) -> TableMeasures | None:
     """Measures listed in ``table`` (source "table"), or None if it is not a measures table."""
     cols = is_measure_table(table)
@@ -171,10 +183,13 @@ def table_measures(
         return r[c] if c is not None and c < len(r) else ""
 
     out: list[RawMeasure] = []
+    header_key = [_key(h) for h in header]
     for r, page in zip(rows, pages):
         filled = [x for x in r if x]
-        if not filled:
-            continue
+        if not filled or [_key(c) for c in r] == header_key:
+            continue  # empty, or the header repeated on a new page
+        if not out and carry is not None and "number" in cols and not cell(r, "number") and cell(r, "title"):
+            out.append(carry)  # the previous table's last row continues here (a table split at a page break)
         distinct = list(dict.fromkeys(filled))
         num_cell = cell(r, "number")
         if len(distinct) == 1 and not _NUMBERISH.match(distinct[0]):
@@ -230,6 +245,8 @@ def table_measures(
         if co:
             rm.extra_responsibility.append((co, "co"))
         out.append(rm)
+    if out and out[0] is carry:
+        out = out[1:]
     return TableMeasures(table=table, columns=cols, measures=out)
 
 
@@ -266,7 +283,10 @@ def find_table_measures(doc: LaidOutDocument, outline: Outline | None = None) ->
     for i, b in enumerate(doc.blocks):
         if b.role == "table" and b.table is not None:
             seen.add(id(b.table))
-            tm = table_measures(b.table, i, outline)
+            carry = None
+            if out and out[-1].measures and out[-1].table.page_end + 1 >= b.table.page_start:
+                carry = out[-1].measures[-1]
+            tm = table_measures(b.table, i, outline, carry)
             if tm is not None and tm.measures:
                 out.append(tm)
     for t in doc.tables:

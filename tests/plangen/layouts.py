@@ -41,6 +41,7 @@ class Layout:
     colophon: bool = False
     scanned_appendix: bool = False
     force_resp_next_page: bool = True  # ensure >= 1 responsibility line lands on the page after its text
+    outline: bool = False  # PDF bookmarks for the TOC entries
     bullets: bool = False  # measures with >= 4 sentences: first sentence as prose, the rest as "•" items
 
 
@@ -49,13 +50,14 @@ LAYOUTS: dict[str, Layout] = {
     "classic": Layout(
         name="classic", fonts="times", body_size=12, leading=16, margins=(30 * mm, 30 * mm, 28 * mm, 25 * mm), justify=True, measure_heading="number_dot",
         part_heading="number", resp="full_samarbeid", resp_italic=True, numbering="roman_front",
-        scanned_appendix=True, colophon=True, footer="n_outer", header="title_rule",
+        scanned_appendix=True, colophon=True, footer="n_outer", header="title_rule", outline=True,
     ),
     # two columns on the 170x240 format, DejaVu, "Tiltak 7: Title", abbreviations, body + summary table
     "twocol": Layout(
         name="twocol", pagesize=B5ISH, margins=(18 * mm, 18 * mm, 20 * mm, 18 * mm), columns=2, gutter=6 * mm,
         body_size=9, leading=11.5, measure_heading="tiltak_colon", part_heading="del", resp="abbr",
         measures="both", table_resp="abbr_slash", footer="side_n_av_m", header="title_center", toc_measures=True,
+        outline=True,
     ),
     # mixed: full-width part headings over two columns, Helvetica, table only
     "mixed_table": Layout(

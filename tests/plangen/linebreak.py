@@ -4,7 +4,8 @@ reportlab does not hyphenate, so the generator breaks lines itself. Long words t
 fit are split at a pattern hyphenation point with a trailing "-"; a suspended compound such
 as "Justis-" in "Justis- og beredskapsdepartementet" is a word of its own and, when the line
 is already well filled, the line is deliberately ended after it (real PDFs do this often and
-extractors must not glue "Justis-" to the next line).
+extractors must not glue "Justis-" to the next line). A compound with a real hyphen
+("NAV-kontorene", "e-læringskurs") may break after that hyphen, which the text keeps.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class BrokenLine:
     text: str
     hyphenated: bool  # ends with a hyphen inserted by the breaker (not part of the text)
     last: bool  # last line of the paragraph (not justified)
+    joined: bool = False  # ends inside a word at a hyphen that IS part of the text ("NAV-" / "kontorene")
 
 
 @lru_cache(maxsize=20000)
@@ -85,8 +87,19 @@ def break_lines(
                 lines.append(BrokenLine(" ".join(cur), False, False))
                 cur = []
             continue
-        # does not fit: try to hyphenate
-        if hyphenate:
+        # does not fit: a compound with a real hyphen ("NAV-kontorene") may break after that hyphen
+        hard = [j + 1 for j, ch in enumerate(word) if ch == "-" and 1 < j < len(word) - 3]
+        if hyphenate and hard:
+            fit = [p for p in hard if cw + (space if cur else 0.0) + w(word[:p]) <= avail()]
+            if fit:
+                p = fit[-1]
+                cur.append(word[:p])
+                lines.append(BrokenLine(" ".join(cur), False, False, joined=True))
+                cur = []
+                words[i] = word[p:]
+                continue
+        # does not fit: try to hyphenate (always when the word alone is wider than the line)
+        if hyphenate or (not cur and w(word) > avail()):
             best = None
             for p in hyphen_points(word):
                 head = word[:p] + "-"
@@ -117,6 +130,8 @@ def dehyphenate(lines: list[BrokenLine]) -> str:
     for ln in lines:
         if ln.hyphenated:
             out += ln.text[:-1]
+        elif ln.joined:
+            out += ln.text
         else:
             out += ln.text + " "
     return out.strip()

@@ -130,3 +130,20 @@ AGENCIES: list[tuple[str, str | None, date, date]] = [
 
 def agency_valid(name: str, on: date) -> bool:
     return any(a[0] == name and a[2] <= on <= a[3] for a in AGENCIES)
+
+
+# Governments (Bokmål "Regjeringen <statsminister>") by start date
+GOVERNMENTS: list[tuple[date, str]] = [
+    (date(2005, 10, 17), "Regjeringen Stoltenberg II"),
+    (date(2013, 10, 16), "Regjeringen Solberg"),
+    (date(2021, 10, 14), "Regjeringen Støre"),
+]
+
+
+def government(on: date) -> str | None:
+    """The government in office on ``on`` (None before 2005-10-17)."""
+    out = None
+    for start, name in GOVERNMENTS:
+        if on >= start:
+            out = name
+    return out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -67,7 +66,6 @@ def generate_standard_set(outdir: str | Path) -> list[Path]:
     from .versions import generate_version_pairs
 
     outdir = Path(outdir)
-    t0 = time.perf_counter()
     entries = []
     pdfs: list[Path] = []
     for r in STANDARD_PLANS:
@@ -86,10 +84,8 @@ def generate_standard_set(outdir: str | Path) -> list[Path]:
         "notice": SYNTHETIC_NOTICE,
         "plans": entries,
         "pairs": [{k: (str(v.relative_to(outdir)) if isinstance(v, Path) else v) for k, v in p.items()} for p in pairs],
-        "seconds": None,  # generation time is printed by the CLI, not stored (keeps the manifest deterministic)
     }
     atomic_write_text(outdir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
-    _ = time.perf_counter() - t0
     return pdfs
 
 

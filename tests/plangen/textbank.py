@@ -170,6 +170,9 @@ MENNESKEHANDEL = Topic(
         "Kompetansen skal gjøres tilgjengelig gjennom nettbaserte ressurser.",
         "Kommunene skal få informasjon om tilbudet gjennom Statsforvalteren.",
         "Tiltaket omfatter også opplæring av tolker og kulturmeglere.",
+        "Erfaringene fra EU-samarbeidet og FN-arbeidet mot menneskehandel skal brukes aktivt i oppfølgingen.",
+        "Politiets IKT-systemer skal tilpasses slik at sakene kan følges over tid.",
+        "Det skal utvikles et e-læringskurs for ansatte på NAV-kontorene og i asylmottakene.",
     ),
     extra_titles=(
         M("Oppfølging av ofre etter straffesaken", "Ofre skal få tilbud om oppfølging også etter at straffesaken er avsluttet. Tilbudet skal gis av kommunen i samarbeid med spesialisthelsetjenesten.", "HOD", "JD"),
@@ -296,6 +299,9 @@ VOLD_BARN = Topic(
         "Det skal etableres et nettverk for fagpersoner som arbeider med tiltaket.",
         "Det skal utvikles indikatorer som gjør det mulig å følge utviklingen.",
         "Skolen er en viktig arena for å nå alle barn.",
+        "Det skal utvikles et e-læringskurs for ansatte i barnehager og skoler.",
+        "FN-komiteens anbefalinger til Norge skal ligge til grunn for arbeidet.",
+        "Barneverntjenestens IKT-løsninger skal gjøre det enklere å dokumentere oppfølgingen.",
     ),
     extra_titles=(
         M("Kompetanse om vold i lærerutdanningen", "Kunnskap om vold og overgrep mot barn skal inngå i rammeplanene for lærerutdanningene. Institusjonene skal få støtte til å utvikle emner.", "KD", "BLD"),
@@ -502,6 +508,8 @@ VOLD_NAERE = Topic(
         "Resultatene skal rapporteres årlig.",
         "Tiltaket skal prøves ut før det innføres nasjonalt.",
         "Det skal utarbeides en veileder for tjenestene.",
+        "NAV-kontorene skal ha kunnskap om hvordan de kan bistå utsatte.",
+        "Det skal utvikles et e-læringskurs for ansatte i hjelpeapparatet.",
     ),
     extra_titles=(
         M("Kompetanse om vold i barnevernet", "Barnevernstjenesten skal få økt kompetanse om vold i nære relasjoner og om hvordan barn påvirkes av volden. Det skal utvikles et eget kursopplegg.", "BLD", "JD"),

@@ -24,6 +24,7 @@ from typing import Any
 
 from . import ministries as mins
 from .build import agencies_in
+from .furniture import scan_lines
 from .layouts import Layout
 from .spec import SYNTHETIC_NOTICE, PlanSpec
 
@@ -96,6 +97,7 @@ def build_truth(spec: PlanSpec, L: Layout, info: dict, labels: dict[int, str | N
             "title": spec.title,
             "subtitle": spec.subtitle,
             "date": on.isoformat(),
+            "government": mins.government(on),
             "publisher": spec.publisher,
             "publisher_abbreviation": mins.abbreviation(spec.publisher, on),
             "topic": spec.topic,
@@ -107,8 +109,12 @@ def build_truth(spec: PlanSpec, L: Layout, info: dict, labels: dict[int, str | N
             "page_count": page_count,
             "page_labels": {str(k): v for k, v in sorted(labels.items())},
             "scanned_pages": list(info["scanned"]),
+            # what the image-only page shows (for OCR tests): heading + one "ABBR – Ministry name" line each
+            "scanned_text": {str(pg): ["Vedlegg 1 Forkortelser", *scan_lines(spec)] for pg in info["scanned"]},
             "table_pages": list(info["table_pages"]),
             "toc": toc,
+            "outline": [e for e in toc] if L.outline else [],  # PDF bookmarks (same entries as the TOC)
+            "pdf_page_labels": L.numbering == "roman_front",  # /PageLabels in the PDF match page_labels
             "ministers": [{"name": m.name, "title": m.title, "ministry": m.ministry} for m in spec.ministers],
             "ministry_count": len({m.ministry for m in spec.ministers}),
             "measure_count": len(measures),

@@ -10,6 +10,8 @@ from pipeline.pdf.engines.base import (
     CharEngine,
     EngineDocument,
     EngineError,
+    GLYPH_FIELDS,
+    glyphs_of,
     RawTable,
     Ruling,
     table_settings_for,
@@ -31,4 +33,4 @@ def get_engine(name: str) -> CharEngine:
     raise ValueError(f"unknown PDF engine {name!r}; choose one of {', '.join(ENGINES)}")
 
 
-__all__ = ["CharEngine", "EngineDocument", "EngineError", "RawTable", "Ruling", "get_engine", "table_settings_for", "ENGINES"]
+__all__ = ["GLYPH_FIELDS", "glyphs_of", "CharEngine", "EngineDocument", "EngineError", "RawTable", "Ruling", "get_engine", "table_settings_for", "ENGINES"]

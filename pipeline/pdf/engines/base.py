@@ -14,6 +14,28 @@ from typing import Protocol, runtime_checkable
 from pipeline.model import Char
 
 
+GLYPH_FIELDS = ("x0", "x1", "top", "bottom", "size", "text", "fontname", "bold", "is_space")
+"""Engines may offer ``glyphs(page)``: plain tuples in this field order (faster than ``Char``)."""
+
+
+def font_is_bold(fontname: str) -> bool:
+    """The rule of :attr:`pipeline.model.Char.bold`, for a font name."""
+    f = fontname.lower()
+    return any(k in f for k in ("bold", "black", "heavy", "semibold", "demi"))
+
+
+def glyphs_of(chars: list[Char]) -> list[tuple]:
+    """``Char`` records as glyph tuples (see :data:`GLYPH_FIELDS`)."""
+    bold_of: dict[str, bool] = {}
+    out = []
+    for c in chars:
+        b = bold_of.get(c.fontname)
+        if b is None:
+            b = bold_of[c.fontname] = font_is_bold(c.fontname)
+        out.append((c.x0, c.x1, c.top, c.bottom, c.size, c.text, c.fontname, b, c.text.isspace()))
+    return out
+
+
 @dataclass(frozen=True)
 class Ruling:
     """A stroked line or rectangle edge/fill; top-left origin, PDF points."""
@@ -76,6 +98,8 @@ class EngineDocument(Protocol):
     def page_size(self, page: int) -> tuple[float, float]: ...
 
     def chars(self, page: int) -> list[Char]: ...
+
+    def glyphs(self, page: int) -> list[tuple]: ...
 
     def rulings(self, page: int) -> list[Ruling]: ...
 

@@ -6,9 +6,10 @@ import re
 from typing import Any
 
 from pipeline.model import Char
-from pipeline.pdf.engines.base import EngineError, RawTable, Ruling, table_settings_for
+from pipeline.pdf.engines.base import EngineError, RawTable, Ruling, glyphs_of, table_settings_for
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
+_CID = re.compile(r"^\(cid:\d+\)$")  # pdfminer's spelling of a glyph without a Unicode mapping
 
 
 def _classify_open_error(exc: BaseException) -> EngineError:
@@ -48,34 +49,66 @@ class PlumberDocument:
                     self.metadata[str(k)] = str(v)
         except Exception:  # metadata is optional
             pass
-        self._cache: dict[int, Any] = {}
+        self._sizes: dict[int, tuple[float, float]] = {}  # pages read turned (sideways text)
 
     def _page(self, page: int):
         return self._pdf.pages[page - 1]
 
     def page_size(self, page: int) -> tuple[float, float]:
+        if page in self._sizes:
+            return self._sizes[page]
         p = self._page(page)
         return float(p.width), float(p.height)
 
     def chars(self, page: int) -> list[Char]:
         p = self._page(page)
-        out: list[Char] = []
+        upright: list[Char] = []
+        other: list[Char] = []
         for c in p.chars:
-            if not c.get("upright", True):
-                continue
-            out.append(
-                Char(
-                    text=c["text"],
-                    x0=float(c["x0"]),
-                    top=float(c["top"]),
-                    x1=float(c["x1"]),
-                    bottom=float(c["bottom"]),
-                    size=round(float(c["size"]), 2),
-                    fontname=_SUBSET.sub("", str(c.get("fontname", ""))),
-                    page=page,
-                )
+            text = c["text"]
+            if _CID.match(text):
+                text = "\ufffd"
+            ch = Char(
+                text=text,
+                x0=float(c["x0"]),
+                top=float(c["top"]),
+                x1=float(c["x1"]),
+                bottom=float(c["bottom"]),
+                size=round(float(c["size"]), 2),
+                fontname=_SUBSET.sub("", str(c.get("fontname", ""))),
+                page=page,
             )
+            if c.get("upright", True):
+                upright.append(ch)
+            else:
+                other.append((ch, c.get("matrix") or (1, 0, 0, 1, 0, 0)))
+        if not upright and other:
+            # a page set sideways: turn the coordinates so that its text runs left to right
+            return self._unrotate(page, other)
+        return upright
+
+    def _unrotate(self, page: int, chars: list[tuple[Char, tuple]]) -> list[Char]:
+        w, h = float(self._page(page).width), float(self._page(page).height)
+        a, b = chars[0][1][0], chars[0][1][1]
+        out = []
+        for c, _m in chars:
+            if abs(a) < 1e-6 and b < 0:  # text runs down the displayed page
+                box = (c.top, w - c.x1, c.bottom, w - c.x0)
+            elif abs(a) < 1e-6 and b > 0:  # text runs up
+                box = (h - c.bottom, c.x0, h - c.top, c.x1)
+            else:  # upside down
+                box = (w - c.x1, h - c.bottom, w - c.x0, h - c.top)
+            x0, top, x1, bottom = box
+            # pdfminer gives sideways glyphs the advance as "size"; the em is the box across the line
+            size = round(bottom - top, 2)
+            out.append(Char(c.text, x0, top, x1, bottom, size, c.fontname, page))
+        if abs(a) < 1e-6:
+            self._sizes[page] = (h, w)
+        self.warnings.append(f"page {page}: text is set sideways; read it turned upright")
         return out
+
+    def glyphs(self, page: int) -> list[tuple]:
+        return glyphs_of(self.chars(page))
 
     def rulings(self, page: int) -> list[Ruling]:
         p = self._page(page)

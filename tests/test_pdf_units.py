@@ -1,0 +1,168 @@
+"""Unit tests of the layout steps on hand-made lines and glyphs (no PDF needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model import Char
+from pipeline.pdf.columns import reading_order
+from pipeline.pdf.furniture import mark_furniture, page_number_label
+from pipeline.pdf.headings import body_size, classify, heading_levels
+from pipeline.pdf.lines import TextLine, build_lines
+from pipeline.pdf.tables import TablePiece, merge_pieces
+
+
+def L(text, x0, top, x1, row, size=10.0, bold=False, page=1):
+    return TextLine(text, page, x0, top, x1, top + size, size, bold, row, n_chars=len(text))
+
+
+def glyphs(text, x, baseline, size=10.0, font="DejaVuSans", adv=None, page=1):
+    """Monospaced fake glyphs: one Char per character, spaces included."""
+    adv = adv or 0.55 * size
+    out = []
+    for ch in text:
+        out.append(Char(ch, x, baseline - size, x + adv, baseline, size, font, page))
+        x += adv
+    return out
+
+
+# --------------------------------------------------------------------------- page numbers
+
+
+@pytest.mark.parametrize("text,label", [
+    ("12", "12"), ("Side 12", "12"), ("side 3 av 40", "3"), ("12 av 40", "12"), ("- 7 -", "7"),
+    ("iv", "iv"), ("XII", "xii"), ("Page 4", "4"), ("4 / 40", "4"),
+])
+def test_page_number_label(text, label):
+    assert page_number_label(text) == label
+
+
+@pytest.mark.parametrize("text", ["Tiltak 12", "2016", "12. mai", "Innhold", "vil", "Del 2"])
+def test_not_page_numbers(text):
+    if text == "2016":
+        assert page_number_label(text) == "2016"  # a bare number *is* a label candidate ...
+    else:
+        assert page_number_label(text) is None
+
+
+def test_furniture_repeated_header_and_page_numbers():
+    pages = {}
+    for p in range(1, 5):
+        pages[p] = [
+            L(f"Handlingsplan 2016–2018 kapittel {p}", 60, 30, 300, 0, size=8),
+            L("Brødtekst som står midt på siden.", 60, 300, 400, 1),
+            L("Ansvar: JD", 60, 700, 120, 2),  # repeated, but not at the same height on every page
+            L(str(p + 10), 290, 800, 300, 3),
+        ]
+    pages[2][2].top = 650
+    heights = {p: 842.0 for p in pages}
+    labels = mark_furniture(pages, heights)
+    assert labels == {1: "11", 2: "12", 3: "13", 4: "14"}
+    for p, lines in pages.items():
+        assert [ln.role for ln in lines] == ["furniture", None, None, "furniture"]
+
+
+def test_a_number_is_no_page_label_when_body_text_lies_further_out():
+    pages = {1: [L("Innhold", 60, 60, 200, 0), L("12", 500, 760, 510, 1), L("Siste linje", 60, 790, 200, 2)]}
+    labels = mark_furniture(pages, {1: 842.0})
+    assert labels == {} and pages[1][1].role is None
+
+
+# --------------------------------------------------------------------------- columns
+
+
+def _two_col(n=6, offset=0.0):
+    left = [L(f"venstre linje {i}", 60, 100 + 13 * i, 280, i) for i in range(n)]
+    right = [L(f"høyre linje {i}", 310, 100 + 13 * i + offset, 530, 100 + i) for i in range(n)]
+    return left, right
+
+
+@pytest.mark.parametrize("offset", [0.0, 5.0])
+def test_two_columns_read_left_then_right(offset):
+    left, right = _two_col(offset=offset)
+    head = L("Del 1 En overskrift som går over hele bredden av siden", 60, 70, 530, 99, size=14)
+    order = reading_order(right + left + [head])
+    assert [ln.text for ln in order] == [head.text] + [x.text for x in left] + [x.text for x in right]
+    assert {ln.column for ln in left} == {0} and {ln.column for ln in right} == {1}
+
+
+def test_mixed_page_full_width_then_columns_then_full_width():
+    intro = [L(f"innledning over hele bredden {i}", 60, 60 + 13 * i, 530, 50 + i) for i in range(3)]
+    left, right = _two_col()
+    outro = [L("avslutning over hele bredden", 60, 200, 530, 200)]
+    order = reading_order(outro + right + intro + left)
+    assert [ln.text for ln in order] == [x.text for x in intro + left + right + outro]
+
+
+def test_single_column_with_short_lines_is_not_split():
+    lines = [L("en lang linje i en vanlig spalte med tekst", 60, 100 + 13 * i, 530 if i % 3 else 200, i)
+             for i in range(12)]
+    order = reading_order(lines)
+    assert order == sorted(lines, key=lambda ln: ln.top) and {ln.column for ln in order} == {0}
+
+
+def test_three_columns():
+    cols = [[L(f"k{c} linje {i}", 60 + 165 * c, 100 + 13 * i, 200 + 165 * c, 10 * c + i) for i in range(5)]
+            for c in range(3)]
+    order = reading_order([ln for col in reversed(cols) for ln in col])
+    assert [ln.text for ln in order] == [ln.text for col in cols for ln in col]
+
+
+# --------------------------------------------------------------------------- lines from glyphs
+
+
+def test_gutter_splits_rows_but_justified_gaps_do_not():
+    chars = []
+    for i in range(8):
+        y = 100 + 13 * i
+        chars += glyphs("venstre tekst", 60, y)
+        chars += glyphs("ord", 145 + (i * 37) % 90, y)  # a wide word gap that wanders (justified)
+        chars += glyphs("høyre spalte", 320, y)
+    lines = build_lines(chars, 1)
+    texts = sorted({ln.text for ln in lines})
+    assert texts == ["høyre spalte", "venstre tekst ord"]
+    assert len(lines) == 16
+
+
+def test_superscript_joins_its_row_and_ligatures_are_spelled_out():
+    chars = glyphs("ﬁnansiering", 60, 100) + glyphs("1", 60 + 11 * 5.5, 96, size=6)
+    lines = build_lines(chars, 1)
+    assert [ln.text for ln in lines] == ["finansiering1"]
+
+
+# --------------------------------------------------------------------------- headings
+
+
+def test_heading_classification_and_levels():
+    assert classify("Del 2 Bistand", 16, True, 1, False, 10) == "heading"
+    assert classify("Oppfølging", 10, True, 1, False, 10) == "heading"
+    assert classify("Tiltak 12: Bedre rutiner", 10, False, 1, False, 10) == "heading"
+    assert classify("Dette er en vanlig setning.", 10, True, 1, False, 10) == "body"
+    assert classify("Tabell 1: Oversikt", 9, False, 1, False, 10) == "caption"
+    assert classify("Liten skrift i en fotnote", 7, False, 1, False, 10) == "other"
+    assert classify("punkt", 10, False, 1, True, 10) == "list_item"
+    lv = heading_levels([(18.0, True), (14.0, True), (10.0, True), (18.2, True)], 10.0)
+    assert lv[(18.0, True)] == 1 and lv[(18.2, True)] == 1 and lv[(14.0, True)] == 2 and lv[(10.0, True)] == 3
+    assert body_size([L("x" * 100, 0, 0, 1, 0, size=10), L("y" * 20, 0, 0, 1, 1, size=16)]) == 10.0
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def test_merge_pieces_repeated_header_and_split_row():
+    a = TablePiece(1, (0, 500, 10, 800), [["Nr.", "Tiltak"], ["1", "Første"], ["2", "Andre del av"]], last_on_page=True)
+    b = TablePiece(2, (0, 50, 10, 200), [["Nr.", "Tiltak"], ["", "teksten"], ["3", "Tredje"]], first_on_page=True)
+    c = TablePiece(5, (0, 50, 10, 200), [["A", "B", "C"], ["1", "2", "3"]])
+    merged = merge_pieces([a, b, c])
+    assert len(merged) == 2
+    t = merged[0][0]
+    assert t.header == ["Nr.", "Tiltak"]
+    assert t.rows == [["1", "Første"], ["2", "Andre del av teksten"], ["3", "Tredje"]]
+    assert t.row_pages == [1, 1, 2] and (t.page_start, t.page_end) == (1, 2)
+    assert merged[1][0].header == ["A", "B", "C"]
+
+
+def test_tables_on_non_adjacent_pages_or_other_shape_are_separate():
+    a = TablePiece(1, (0, 0, 1, 1), [["Nr.", "Tiltak"], ["1", "x"]], last_on_page=True)
+    b = TablePiece(3, (0, 0, 1, 1), [["Nr.", "Tiltak"], ["2", "y"]], first_on_page=True)
+    assert len(merge_pieces([a, b])) == 2

@@ -229,8 +229,25 @@ def _extract_plan(job: SourceJob, path: Path, digest: str, *, engine: str) -> Ex
         local_path=job.recorded_path,
         page_count=laid_out.page_count,
     )
-    plan = extract_plan(laid_out, info, on=job.on)
-    plan.warnings = list(laid_out.warnings) + [w for w in plan.warnings if w not in laid_out.warnings]
+    on = job.on
+    notes: list[str] = []
+    if on is None:
+        from pipeline.dating import infer_naming_date
+
+        inferred = infer_naming_date(laid_out)
+        if inferred is not None:
+            on = inferred.on
+            notes.append(
+                f"no date given: ministries are named as on {on.isoformat()}, from {inferred.basis} "
+                "(pass --date or `published` in the manifest to set it)"
+            )
+        else:
+            notes.append(
+                "no date given or found in the plan: ministries are named as they are today "
+                "(pass --date or `published` in the manifest)"
+            )
+    plan = extract_plan(laid_out, info, on=on)
+    plan.warnings = list(laid_out.warnings) + notes + [w for w in plan.warnings if w not in laid_out.warnings]
     return ExtractionResult(job.document_id, "plan", str(path), digest, plan=plan, warnings=list(plan.warnings))
 
 

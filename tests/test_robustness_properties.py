@@ -114,6 +114,8 @@ def test_two_ministries_by_name_are_lead_and_co(a, b, on, sep, label):
     except Exception:
         assume(False)
     assume(ma.ministry_id != mb.ministry_id and ma.name != mb.name)
+    # both existed under these names on the date (on_date also answers for dates outside a lineage)
+    assume(all((REG.try_resolve(m.name, on) or ma).ministry_id == m.ministry_id for m in (ma, mb)))
     parsed = parse_responsibility(f"{label}{ma.name}{sep}{mb.name}.", on)
     _check(parsed)
     got = [(r.ministry_id, r.role) for r in parsed.responsibilities]

@@ -251,9 +251,11 @@ def _cut_points(frag_boxes: list[list[tuple[float, float]]], mids: list[float], 
                     starts.append(nxt)
             if left_n < 1 or len(starts) < 2:
                 continue
-            # the column's left edge: the most common text start right of the strip; this row's
-            # text must start there or a little to the right (indent, bullet text)
+            # the column's left edge: text starts right of the strip line up. Either enough rows start
+            # where this row does, or this row starts at (or a little right of: indent, bullet text)
+            # the most common start
             starts.sort()
+            same = sum(1 for x in starts if abs(x - b_text) <= tol)
             best_n, edge = 0, starts[0]
             lo_k = 0
             for hi_k, xs in enumerate(starts):
@@ -261,7 +263,9 @@ def _cut_points(frag_boxes: list[list[tuple[float, float]]], mids: list[float], 
                     lo_k += 1
                 if hi_k - lo_k + 1 > best_n:
                     best_n, edge = hi_k - lo_k + 1, starts[lo_k]
-            if best_n >= max(3, 0.3 * len(starts)) and edge - tol <= b_text <= edge + tol + 3.0 * size:
+            aligned = same >= 2 and same >= 0.2 * len(starts)
+            indented = best_n >= max(3, 0.3 * len(starts)) and edge - tol <= b_text <= edge + tol + 3.0 * size
+            if aligned or indented:
                 cuts[r].add(k)
                 start = boxes[k + 1][0]
     return cuts

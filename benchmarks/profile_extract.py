@@ -117,11 +117,21 @@ def top_rows(stats: pstats.Stats, by: str = "cumulative", n: int = 25) -> list[R
 
 
 def by_module(stats: pstats.Stats) -> list[tuple[str, float, float]]:
-    """(layer, own seconds, share) summed over every function of the layer, largest first."""
+    """(layer, own seconds, share) summed over every function of the layer, largest first.
+
+    Own time of built-ins (``len``, ``str.endswith``, ``re.Pattern.match`` ...) is charged to the layers
+    that called them, in proportion to each caller's share of the built-in's time."""
     raw = stats.stats  # type: ignore[attr-defined]
     total = stats.total_tt or 1e-12  # type: ignore[attr-defined]
     acc: dict[str, float] = defaultdict(float)
-    for (filename, _line, _name), (_cc, _nc, tt, _ct, _callers) in raw.items():
+    for (filename, _line, _name), (_cc, _nc, tt, _ct, callers) in raw.items():
+        if filename == "~" and callers:
+            per_caller = {c: (v[2] if isinstance(v, tuple) else 0.0) for c, v in callers.items()}
+            spread = sum(per_caller.values())
+            if spread > 0:
+                for (cfile, _l, _n), ctt in per_caller.items():
+                    acc[_group(cfile)] += tt * ctt / spread
+                continue
         acc[_group(filename)] += tt
     return sorted(((k, v, v / total) for k, v in acc.items()), key=lambda t: -t[1])
 
@@ -144,7 +154,7 @@ def report(pdf: str | Path, engine: str = "auto", on: date | None = None, top: i
             f"{total:.2f} s profiled ({timer} timer; {1000 * total / max(1, pages):.0f} ms/page; cProfile adds overhead "
             "to Python-heavy code, so rank by the shares)")
     mods = by_module(stats)
-    mod_lines = ["Own time by layer:"] + [f"{100 * share:>6.1f}% {secs:>8.3f} s  {name}" for name, secs, share in mods[:20]]
+    mod_lines = ["Own time by layer (built-ins charged to their callers):"] + [f"{100 * share:>6.1f}% {secs:>8.3f} s  {name}" for name, secs, share in mods[:20]]
     return "\n\n".join([
         head,
         format_rows(top_rows(stats, "cumulative", top), f"Top {top} by cumulative time:"),

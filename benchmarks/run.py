@@ -863,8 +863,11 @@ def print_summary(results: dict[str, Any]) -> None:
 
 
 def run_benchmarks(*, sizes: tuple[int, ...], sections: set[str], quick: bool, layout: str = "report", workdir: Path = WORK,
-                   corpus_plans: int = 20, log: Callable[[str], None] = print) -> dict[str, Any]:
+                   corpus_plans: int = 20, log: Callable[[str], None] = print,
+                   checkpoint: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """Run the chosen sections; ``checkpoint(results)`` is called after each one (partial results survive)."""
     results: dict[str, Any] = {"machine": machine_info(), "quick": quick, "layout": layout, "clock": clock_name(), "notes": []}
+    save = checkpoint or (lambda _r: None)
     workdir.mkdir(parents=True, exist_ok=True)
     plans: list[SizedPlan] = []
     if sections & {"extraction", "memory", "nlp"}:
@@ -889,6 +892,8 @@ def run_benchmarks(*, sizes: tuple[int, ...], sections: set[str], quick: bool, l
             if doc_for_nlp is None or abs(p.pages - 50) < abs(doc_for_nlp[0] - 50):
                 doc_for_nlp = (p.pages, doc, p)
             log(f"  done in {_wall() - t0:.1f} s")
+            results["_rows"] = rows
+            save(results)
         results["_rows"] = rows
         results["repeats_note"] = ", ".join(notes)
         if len({r.pages for r in rows}) >= 2:
@@ -896,6 +901,7 @@ def run_benchmarks(*, sizes: tuple[int, ...], sections: set[str], quick: bool, l
                                  for e in ("pdfplumber", "pdfium")]
             results["growth"].append(asdict(fit_growth([r.pages for r in rows], [r.plumber_bare_s for r in rows], "bare extract_words")))
             results["growth"].append(asdict(fit_growth([r.pages for r in rows], [r.pdfium_floor_s for r in rows], "bare get_text_range")))
+            save(results)
     if "memory" in sections:
         mem_plans = plans if not quick else plans[-1:]
         results["memory"] = []
@@ -903,6 +909,7 @@ def run_benchmarks(*, sizes: tuple[int, ...], sections: set[str], quick: bool, l
             for engine in (("pdfium", "pdfplumber") if not quick else ("pdfium",)):
                 log(f"memory: {p.name} {engine} ...")
                 results["memory"].append(peak_memory(p, engine))
+                save(results)
     if "nlp" in sections:
         log("nlp: cold start ...")
         nlp: dict[str, Any] = {"cold_warm_disk": nlp_cold_load(False)}
@@ -918,12 +925,14 @@ def run_benchmarks(*, sizes: tuple[int, ...], sections: set[str], quick: bool, l
             log(f"nlp: find_entities on {len(texts)} blocks ...")
             nlp["throughput"] = nlp_throughput(texts, doc_for_nlp[2].on, repeats=1 if quick else 2)
         results["nlp"] = nlp
+        save(results)
     if "diff" in sections:
         log("diff: ~30-page version pair ...")
         try:
             results["diff"] = diff_timing(workdir, repeats=2 if quick else 5, log=log)
         except Exception as exc:  # report, do not lose the other figures
             results["diff"] = {"error": f"{type(exc).__name__}: {exc}"}
+        save(results)
     if "corpus" in sections:
         log(f"corpus: building {corpus_plans} plans ...")
         corpus = build_corpus(workdir, corpus_plans, log=log)
@@ -940,9 +949,13 @@ def run_benchmarks(*, sizes: tuple[int, ...], sections: set[str], quick: bool, l
         for runner in (("threads",) if quick else ("threads", "dask")):
             log(f"corpus: run_corpus with {runner} (cold, warm) ...")
             c[runner] = corpus_flow_runs(corpus, runner)
+            results["corpus"] = c
+            save(results)
         if not quick:
             log("corpus: tiltak run CLI (cold, warm) ...")
             c["cli"] = cli_runs(corpus)
+            results["corpus"] = c
+            save(results)
         results["corpus"] = c
     return results
 
@@ -1008,8 +1021,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     set_clock(args.clock)
     t0 = _wall()
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+
+    def checkpoint(partial: dict[str, Any]) -> None:
+        args.json.write_text(json.dumps(_jsonable(partial), indent=1, default=str) + "\n", encoding="utf-8")
+
     results = run_benchmarks(sizes=sizes, sections=sections, quick=args.quick, layout=args.layout,
-                             corpus_plans=args.corpus_plans or (6 if args.quick else 20))
+                             corpus_plans=args.corpus_plans or (6 if args.quick else 20), checkpoint=checkpoint)
     results["elapsed_s"] = _wall() - t0
     results["notes"].append(f"benchmark wall time {results['elapsed_s']:.0f} s")
     print_summary(results)

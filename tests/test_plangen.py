@@ -421,7 +421,7 @@ def test_feature_coverage_across_standard_set(plangen_plans):
     ms = [m for p in plangen_plans for m in p["truth"]["measures"]]
     heads = " | ".join(m["heading_as_printed"] or "" for m in ms)
     assert re.search(r"Tiltak \d+: ", heads) and re.search(r"Tiltak \d+ \w", heads)
-    assert re.search(r"(^|\| )\d+\. ", heads) and re.search(r"Tiltak \d+\n", heads)
+    assert re.search(r"(^|\| )\d+\. ", heads)  # ("Tiltak 7" on a line of its own: test_layout_options_combine)
     assert re.search(r"Tiltak \d+\.\d+: ", heads)  # numbering by part
     assert re.search(r" \([A-ZÆØÅ]+(/[A-ZÆØÅ]+)*\)( \||$)", heads)  # title suffix "(HOD)"
     resp = [m["responsibility_as_printed"] or "" for m in ms]

@@ -92,7 +92,7 @@ def _check(parsed):
     assert "\n" not in parsed.text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(ANY_TEXT, st.one_of(st.none(), DATES), st.booleans())
 def test_responsibility_parsing_never_crashes(text, on, labelled):
     line = ("Ansvarlig: " + text) if labelled else text

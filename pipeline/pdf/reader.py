@@ -14,14 +14,14 @@ from pathlib import Path
 from pipeline.errors import NoTextLayerError, PdfError, ResourceLimitError, TiltakError
 from pipeline.model import Block, LaidOutDocument, Table
 from pipeline.pdf import columns, furniture, headings, paragraphs, tables, toc
-from pipeline.pdf.engines import EngineDocument, EngineError, get_engine
+from pipeline.pdf.engines import EngineDocument, EngineError, get_engine, glyphs_of
 from pipeline.pdf.guard import FileFacts, Limits, check_file, page_range_text
 from pipeline.pdf.hyphenation import IsWord, default_is_word, join_lines, join_two
 from pipeline.pdf.lines import TextLine, build_lines_from_glyphs
 from pipeline.pdf.text import ends_sentence
 
 DEFAULT_ENGINE = "pdfium"
-OCR_HINT = "needs OCR (tiltak extract --ocr, needs tesseract with Norwegian data)"
+OCR_HINT = "needs OCR: tiltak extract --ocr, needs tesseract with Norwegian data"
 _UNSET = object()
 
 
@@ -149,8 +149,8 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
                     hint="this is not a normal text page; raise max_chars_per_page if it is genuine",
                 )
         try:
-            glyphs = doc.glyphs(p)
-            w, h = doc.page_size(p)
+            glyphs = doc.glyphs(p) if hasattr(doc, "glyphs") else glyphs_of(doc.chars(p))
+            _w, h = doc.page_size(p)
         except TiltakError:
             raise
         except Exception as exc:
@@ -190,11 +190,11 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
         page_lines[p] = lines
         _release(doc, p)
     if len(no_text) == n:
-        raise NoTextLayerError(f"no text layer on pages {page_range_text(no_text)}", path=path, hint=OCR_HINT)
+        raise NoTextLayerError(f"no text layer on {_pages(no_text)}", path=path, hint=OCR_HINT)
     if no_text:
-        warnings.append(f"no text layer on pages {page_range_text(no_text)}: {OCR_HINT}")
+        warnings.append(f"no text layer on {_pages(no_text)} ({OCR_HINT})")
 
-    warnings.extend(w for w in (getattr(doc, "warnings", []) or []) if w not in warnings)
+    warnings.extend(x for x in (getattr(doc, "warnings", []) or []) if x not in warnings)
     text_pages = {p: [ln for ln in lines if ln.role != "table"] for p, lines in page_lines.items()}
     labels = furniture.mark_furniture(text_pages, heights)
     body = headings.body_size([ln for ls in text_pages.values() for ln in ls if ln.role is None])
@@ -235,6 +235,10 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
         warnings=warnings,
         metadata=metadata,
     )
+
+
+def _pages(pages: list[int]) -> str:
+    return f"page {pages[0]}" if len(pages) == 1 else f"pages {page_range_text(pages)}"
 
 
 def _release(doc: EngineDocument, page: int) -> None:

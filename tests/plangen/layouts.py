@@ -77,10 +77,10 @@ LAYOUTS: dict[str, Layout] = {
         name="compact", fonts="helvetica", body_size=10.5, leading=14, part_new_page=False, measure_heading="tiltak_colon",
         part_heading="del", resp="ansvar_og", footer="n_outer", header="title_left", toc_measures=True, bullets=True,
     ),
-    # two columns A4 Times, "Tiltak 7" on its own line above the title, "Ansvarlig departement: ..." full names
+    # two columns A4 Times, "7. Title", "Ansvarlig departement: ..." full names
     "twocol_times": Layout(
         name="twocol_times", columns=2, fonts="times", body_size=10, leading=12.5, justify=True,
-        measure_heading="tiltak_label", part_heading="number", resp="full_dept", footer="n_center",
+        measure_heading="number_dot", part_heading="number", resp="full_dept", footer="n_center",
         header="title_center", part_new_page=True,
     ),
 }

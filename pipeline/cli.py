@@ -103,6 +103,7 @@ def extract(
     kind: Optional[str] = typer.Option(None, "--kind", help="press_release, landing_page or plan (default: detect)."),
     document_id: Optional[str] = typer.Option(None, "--id", help="Document id (one file only; default: from the file name)."),
     engine: str = typer.Option("auto", "--engine", help="PDF character engine: auto, pdfium or pdfplumber."),
+    ocr: bool = typer.Option(False, "--ocr", help="OCR pages without a text layer (needs tesseract with Norwegian data)."),
     timeout_s: Optional[float] = typer.Option(None, "--timeout", help="Seconds allowed per document (0: no limit)."),
     memory_mb: Optional[int] = typer.Option(None, "--memory", help="Memory budget per document in MB (0: no limit)."),
     wait_s: float = typer.Option(0.0, "--wait", help="Wait this long for another run holding --out to finish."),
@@ -110,6 +111,12 @@ def extract(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only failures."),
 ) -> None:
     """Extract documents and write datasets (documents, ministers, parts, measures ...) to --out."""
+    if ocr:
+        from pipeline.pdf.ocr import ocr_status
+
+        status = ocr_status()
+        if not status.available:
+            _fail(TiltakError(f"--ocr is not available here: {status.reason}"))
     from pipeline.budget import Budget, run_with_budget
     from pipeline.extract import SourceJob, document_id_for, extract_job
     from pipeline.outlock import output_lock
@@ -138,7 +145,7 @@ def extract(
                 for job in jobs:
                     progress.update(task, description=f"extracting {job.path.name}")
                     try:
-                        run.results.append(run_with_budget(extract_job, job, engine=engine, budget=budget, label=str(job.path)))
+                        run.results.append(run_with_budget(extract_job, job, engine=engine, ocr=ocr, budget=budget, label=str(job.path)))
                     except TiltakError as exc:
                         run.failures.append(Failure(job.document_id, str(job.path), "extract", str(exc)))
                     except Exception as exc:  # noqa: BLE001 - report, finish the others

@@ -124,7 +124,7 @@ def looks_like_landing_page(article: Article) -> bool:
     return has_pdf and not says and len(article.body) < 3000
 
 
-def extract_job(job: SourceJob, *, engine: str = "auto") -> ExtractionResult:
+def extract_job(job: SourceJob, *, engine: str = "auto", ocr: bool = False) -> ExtractionResult:
     """Extract one document. Raises a ``TiltakError`` subclass with an actionable message."""
     path = Path(job.path)
     _check_readable(path)
@@ -136,7 +136,7 @@ def extract_job(job: SourceJob, *, engine: str = "auto") -> ExtractionResult:
     if kind in ("press_release", "landing_page") and sniffed == "pdf":
         raise InputFileError(f"declared as {kind} but is a PDF", path=path, hint="fix the manifest's `kind`")
     if sniffed == "pdf":
-        return _extract_plan(job, path, digest, engine=engine)
+        return _extract_plan(job, path, digest, engine=engine, ocr=ocr)
     return _extract_article(job, path, digest, kind)
 
 
@@ -213,11 +213,22 @@ def article_mentions(document_id: str, text: str, *, on: date | None) -> list:
     ]
 
 
-def _extract_plan(job: SourceJob, path: Path, digest: str, *, engine: str) -> ExtractionResult:
+def _extract_plan(job: SourceJob, path: Path, digest: str, *, engine: str, ocr: bool = False) -> ExtractionResult:
+    from pipeline.errors import NoTextLayerError
     from pipeline.pdf import read_pdf
     from pipeline.structure import extract_plan
 
-    laid_out = read_pdf(path, engine=engine)
+    try:
+        laid_out = read_pdf(path, engine=engine)
+    except NoTextLayerError:
+        if not ocr:
+            raise
+        laid_out = None
+    if ocr and (laid_out is None or laid_out.pages_without_text):
+        from pipeline.pdf.ocr import ocr_pdf
+
+        laid_out = read_pdf(ocr_pdf(path), engine=engine)  # a searchable copy; sha256 stays the original's
+        laid_out.warnings.append(f"{path}: text from OCR (tesseract, Norwegian); check titles and numbers")
     title = job.title or laid_out.metadata.get("Title") or _first_heading(laid_out) or path.stem
     info = DocumentInfo(
         document_id=job.document_id,

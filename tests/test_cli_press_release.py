@@ -112,3 +112,12 @@ def test_entities_command_prints_json_lines():
     assert [r["text"] for r in ministries] == ["Justis- og politidepartementet", "Helse- og omsorgsdepartementet"]
     assert ministries[0]["ministry_name"] == "Justis- og beredskapsdepartementet"  # the name valid in 2016
     assert text[ministries[0]["start"] : ministries[0]["end"]] == "Justis- og politidepartementet"
+
+
+def test_ocr_flag_says_what_is_missing_when_tesseract_is_absent(tmp_path, monkeypatch):
+    import shutil as _shutil
+
+    monkeypatch.setattr(_shutil, "which", lambda name, *a, **k: None)
+    result = runner.invoke(app, ["extract", str(SEED), "--ocr", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--ocr is not available here" in result.output and "tesseract" in result.output

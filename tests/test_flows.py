@@ -117,3 +117,22 @@ def test_cli_run_json_summary(prefect_api, tmp_path):
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout[result.stdout.index("{"):])
     assert [d["document_id"] for d in summary["documents"]] == ["pm-2016"]
+
+
+def test_single_document_flows_from_the_cli(prefect_api, plangen_pairs, tmp_path):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    pair = plangen_pairs[0]
+    cli = CliRunner()
+    out = tmp_path / "one"
+    result = cli.invoke(app, ["flow", "extract", str(pair["old_pdf"]), "--out", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    assert (out / "measures.csv").read_text(encoding="utf-8").count("\n") > 10
+    diff_out = tmp_path / "diff"
+    result = cli.invoke(app, ["flow", "diff", str(pair["old_pdf"]), str(pair["new_pdf"]), "--out", str(diff_out), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout[result.stdout.index("{"):])
+    assert summary["comparisons"] and sum(summary["comparisons"][0]["counts"].values()) > 10
+    assert list((diff_out / "reports").glob("*/change_report.md"))

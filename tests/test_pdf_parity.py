@@ -25,7 +25,6 @@ def pdfs(tmp_path_factory):
         P.table_two_pages(d / "table.pdf"),
         P.partly_scanned(d / "partial.pdf"),
         P.rotated_pages(d / "rotated.pdf"),
-        P.long_plan(d / "plan.pdf", parts=2, measures_per_part=5, seed=7)[0],
     ]
 
 

@@ -47,6 +47,8 @@ def test_hyphen_rules():
     assert join_two("tekst -", "videre") == "tekst - videre"  # a dash, not a hyphen
     assert join_two("sam\u00ad", "arbeid") == "samarbeid"
     assert join_two("uten bindestrek", "neste") == "uten bindestrek neste"
+    assert join_two("perioden 2016–", "2018") == "perioden 2016–2018"
+    assert join_two("tiltak –", "neste linje") == "tiltak – neste linje"
 
 
 def test_vocabulary_decides_ambiguous_hyphens():

@@ -166,3 +166,19 @@ def test_tables_on_non_adjacent_pages_or_other_shape_are_separate():
     a = TablePiece(1, (0, 0, 1, 1), [["Nr.", "Tiltak"], ["1", "x"]], last_on_page=True)
     b = TablePiece(3, (0, 0, 1, 1), [["Nr.", "Tiltak"], ["2", "y"]], first_on_page=True)
     assert len(merge_pieces([a, b])) == 2
+
+
+def test_glyph_level_mixed_page_intro_two_columns_outro():
+    chars = []
+    for i in range(3):  # full-width intro, one justified line each
+        chars += glyphs("innledning over hele bredden av siden med mange ord i hver linje her", 60, 80 + 13 * i)
+    for i in range(6):
+        chars += glyphs(f"venstre spalte {i} tekst", 60, 130 + 13 * i)
+        chars += glyphs(f"høyre spalte {i} tekst", 320, 130 + 13 * i + (4 if i % 2 else 0))
+    chars += glyphs("avslutning over hele bredden av siden med mange ord i hver linje", 60, 230)
+    order = reading_order(build_lines(chars, 1))
+    texts = [ln.text for ln in order]
+    assert texts[:3] == ["innledning over hele bredden av siden med mange ord i hver linje her"] * 3
+    assert texts[3:9] == [f"venstre spalte {i} tekst" for i in range(6)]
+    assert texts[9:15] == [f"høyre spalte {i} tekst" for i in range(6)]
+    assert texts[15] == "avslutning over hele bredden av siden med mange ord i hver linje"

@@ -91,6 +91,8 @@ def join_two(left: str, right: str, is_word: IsWord | None = None) -> str:
             return left[:-1] + "-" + right
         sep = "" if right[0] in ",/" else " "
         return left[:-1] + "-" + sep + right
+    if last in "–—" and len(left) >= 2 and left[-2].isdigit() and right[0].isdigit():
+        return left + right  # a range broken after its dash: "2016–" + "2018"
     return left + " " + right
 
 

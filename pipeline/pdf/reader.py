@@ -48,7 +48,9 @@ def _open(path: str, engine: str, facts: FileFacts, warnings: list[str]) -> tupl
             last = EngineError("corrupt", f"{type(exc).__name__}: {exc}")
             continue
         if i > 0:
-            warnings.append(f"damaged PDF: {names[0]} could not open it ({last}); recovered with {name}, check the output")
+            warnings.append(
+                f"damaged PDF: {names[0]} could not open it ({_one_line(str(last))}); recovered with {name}, check the output"
+            )
         if facts.encrypted:
             warnings.append("encrypted PDF opened with the empty user password")
         if not facts.has_eof:
@@ -63,7 +65,7 @@ def _open(path: str, engine: str, facts: FileFacts, warnings: list[str]) -> tupl
             hint="remove the password (e.g. qpdf --decrypt --password=... in.pdf out.pdf) and rerun",
         )
     what = "truncated PDF (no %%EOF at the end)" if not facts.has_eof else "corrupt or unreadable PDF"
-    detail = f" ({last.detail})" if last and last.detail else ""
+    detail = f" ({_one_line(last.detail)})" if last and last.detail else ""
     raise PdfError(
         f"{what}{detail}"[:300],
         path=path,
@@ -111,7 +113,7 @@ def read_pdf(
         raise ResourceLimitError("out of memory while reading", path=path, hint="split the document") from None
     except Exception as exc:
         raise PdfError(
-            f"failed to read ({type(exc).__name__}: {exc})"[:300],
+            f"failed to read ({type(exc).__name__}: {_one_line(str(exc))})",
             path=path,
             hint=f"try --engine {'pdfplumber' if used == 'pdfium' else 'pdfium'} or repair the file (qpdf in.pdf out.pdf)",
         ) from None
@@ -154,7 +156,7 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
         except TiltakError:
             raise
         except Exception as exc:
-            warnings.append(f"page {p} could not be read ({type(exc).__name__}); skipped")
+            warnings.append(f"page {p} could not be read ({type(exc).__name__}: {_one_line(str(exc), 120)}); skipped")
             page_lines[p] = []
             heights[p] = 842.0
             no_text.append(p)
@@ -235,6 +237,11 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
         warnings=warnings,
         metadata=metadata,
     )
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _pages(pages: list[int]) -> str:

@@ -36,7 +36,12 @@ def run(
     import logging
 
     from flows.corpus import make_task_runner, run_corpus
+    from pipeline.sources import load_manifest
 
+    try:  # a bad manifest is the user's to fix: say so in one line, before Prefect starts
+        load_manifest(corpus_dir / "manifest.toml")
+    except TiltakError as exc:
+        _fail(exc)
     if quiet or as_json:
         logging.getLogger("prefect").setLevel(logging.WARNING)
     try:

@@ -2,7 +2,8 @@
 
 A hostile PDF (a decompression bomb, a 5,000-page scan) must not take a whole corpus
 run down with it. ``run_with_budget`` runs a function in a forked child process with an
-address-space limit (``RLIMIT_AS``) and kills it when the wall-clock budget is spent;
+address-space limit (``RLIMIT_AS``: what it inherits from the parent plus the memory
+budget) and kills it when the wall-clock budget is spent;
 the parent gets the result, the child's exception, or a ``ResourceLimitError`` naming
 the file and the budget. Fork keeps the parent's imported modules and loaded NLP
 pipeline, so the per-document overhead is a few milliseconds.
@@ -34,7 +35,7 @@ def _env_float(name: str, default: float) -> float:
 @dataclass(frozen=True)
 class Budget:
     timeout_s: float = 300.0  # wall clock per document
-    memory_mb: int = 4096  # address space of the worker process
+    memory_mb: int = 4096  # address space the worker may add to what it inherits from the parent
 
     @classmethod
     def from_env(cls) -> "Budget":
@@ -62,12 +63,24 @@ class _ChildFailure:
             self.exc = None
 
 
+def _address_space_bytes() -> int:
+    """This process's current virtual address space (0 if unknown, e.g. not Linux)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _child(conn, fn, args, kwargs, memory_mb):
     if memory_mb and memory_mb > 0:
         try:
             import resource
 
-            limit = int(memory_mb) * 1024 * 1024
+            # The budget is what the document may add: a forked worker inherits the parent's
+            # mappings (NLP models, thread arenas of a long-running flow), which can by themselves
+            # exceed an absolute limit and make every document fail in odd ways.
+            limit = _address_space_bytes() + int(memory_mb) * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         except (ImportError, ValueError, OSError):
             pass

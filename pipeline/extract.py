@@ -134,7 +134,11 @@ def extract_job(job: SourceJob, *, engine: str = "auto", ocr: bool = False) -> E
     if kind == "plan" and sniffed != "pdf":
         raise InputFileError("declared as a plan but is not a PDF", path=path, hint="point the manifest's `file` at the plan PDF")
     if kind in ("press_release", "landing_page") and sniffed == "pdf":
-        raise InputFileError(f"declared as {kind} but is a PDF", path=path, hint="fix the manifest's `kind`")
+        with open(path, "rb") as fh:
+            is_pdf = PDF_MAGIC in fh.read(1024)
+        if is_pdf:
+            raise InputFileError(f"declared as {kind} but is a PDF", path=path, hint="fix the manifest's `kind`")
+        sniffed = "article"  # only the name says .pdf: a page saved under the wrong name
     if sniffed == "pdf":
         return _extract_plan(job, path, digest, engine=engine, ocr=ocr)
     return _extract_article(job, path, digest, kind)

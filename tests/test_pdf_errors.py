@@ -97,3 +97,29 @@ def test_limits(d):
 def test_unknown_engine(d):
     with pytest.raises(ValueError):
         read_pdf(d / "ok.pdf", "tesseract")
+
+
+def test_mutated_files_never_raise_anything_but_tiltak_errors(d):
+    import random
+
+    from pipeline.errors import TiltakError
+
+    src = (d / "ok.pdf").read_bytes()
+    rng = random.Random(7)
+    for k in range(8):
+        b = bytearray(src)
+        for _ in range(rng.randint(1, 20)):
+            i = rng.randrange(len(b))
+            if rng.random() < 0.6:
+                b[i] = rng.randrange(256)
+            else:
+                del b[i:i + rng.randint(1, 300)]
+        path = d / f"mutated{k}.pdf"
+        path.write_bytes(bytes(b))
+        for engine in ("pdfium", "pdfplumber"):
+            try:
+                doc = read_pdf(path, engine, is_word=None, time_budget=30)
+            except TiltakError as exc:
+                assert "\n" not in str(exc) and str(path) in str(exc)
+            else:
+                assert doc.page_count >= 1

@@ -86,3 +86,15 @@ def test_only_engines_touch_pdf_libraries():
         if re.search(r"^\s*(import|from)\s+(pdfplumber|pypdfium2|pdfminer)\b", src, re.M):
             offenders.append(str(f.relative_to(root)))
     assert offenders == []
+
+
+def test_speed_benchmark_runs(pdfs, capsys):
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "pdf_speed.py"
+    spec = importlib.util.spec_from_file_location("pdf_speed", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.main([str(pdfs[0]), "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "two_column.pdf" in out and "ms/page" in out

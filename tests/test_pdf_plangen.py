@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.pdf import read_pdf
+pytest.importorskip("pyphen")  # the plangen generator needs it
+
+from pipeline.pdf import read_pdf  # noqa: E402
 from tests.plangen.fixtures import plangen_dir, plangen_manifest, plangen_plans  # noqa: F401
 
 CHECKED = ("plan2016_menneskehandel_twocol", "plan2024_digital_mixed_table")

@@ -180,8 +180,6 @@ def test_run_refuses_a_manifest_path_traversal_with_exit_code_2(tmp_path, capfd)
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="flows/cli.py `run` lets the flow raise ManifestError, and Prefect logs its traceback "
-                   "before the one-line error; fix: load_manifest() in the CLI before starting run_corpus (lead's file)")
 def test_run_with_a_bad_manifest_prints_no_traceback(tmp_path, capfd, caplog):
     code, printed, _, _ = _run_traversal(tmp_path, capfd)
     assert code == 2 and "Traceback" not in printed

@@ -89,3 +89,15 @@ def test_binary_garbage_named_html(tmp_path):
     junk.write_bytes(b"\x00\x01\x02\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     msg = fails(junk)
     assert "binary" in msg or "unrecognised" in msg
+
+
+def test_article_saved_under_a_pdf_name_is_read_when_declared(tmp_path):
+    """A press release page saved as .pdf: refused as "not a PDF" when undeclared, read when the
+    manifest says it is a press release (only a real PDF contradicts the declared kind)."""
+    page = H.write_text(
+        tmp_path / "pressemelding.pdf",
+        H.html_page("Styrket samarbeid (syntetisk)", "<p>Regjeringen legger fram en plan med 26 tiltak.</p>"),
+    )
+    assert "HTML page, not a PDF" in fails(page)
+    result = extract(page, kind="press_release")
+    assert result.kind == "press_release" and result.press.document.stated_measure_count == 26

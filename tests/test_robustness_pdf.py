@@ -138,3 +138,27 @@ def test_600_pages_complete_or_stop_with_a_budget_message(tmp_path):
         parts = result.plan.parts  # "Del N" every 50 pages: the last one on page 551 proves every page was read
         assert len(parts) == 12 and parts[-1].page_start == 551
     assert time.monotonic() - t0 < 30
+
+
+def _address_space_mb(_=None) -> int:
+    from pipeline.budget import _address_space_bytes
+
+    return _address_space_bytes() // (1 << 20)
+
+
+def test_memory_budget_is_on_top_of_what_the_worker_inherits(d):
+    """A parent that already maps more than the budget (NLP models, a long-running flow's thread
+    arenas) must not make every document fail: the budget is what the document may add."""
+    ballast = bytearray(300 << 20)  # the parent grows by 300 MB of address space
+    try:
+        small = Budget(timeout_s=60, memory_mb=max(64, _address_space_mb() - 200))  # below the parent's size
+        result = run(d / "plan-saved-as.txt", small)
+        assert result.kind == "plan"
+        with pytest.raises(ResourceLimitError, match="memory budget"):
+            run_with_budget(_allocate, 2 * small.memory_mb + 400, budget=small, label="x.pdf")
+    finally:
+        del ballast
+
+
+def _allocate(mb):
+    return len(bytearray(mb << 20))

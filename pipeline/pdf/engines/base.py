@@ -103,6 +103,10 @@ class EngineDocument(Protocol):
 
     def rulings(self, page: int) -> list[Ruling]: ...
 
+    def rects(self, page: int) -> list[Ruling]: ...
+
+    def lines(self, page: int) -> list[Ruling]: ...
+
     def find_tables(self, page: int) -> list[RawTable]: ...
 
     def close(self) -> None: ...
@@ -131,7 +135,7 @@ def table_settings_for(rulings: list[Ruling]) -> dict:
     (common "booktabs" style) find their columns from the text alignment.
     """
     settings = dict(TABLE_SETTINGS)
-    has_v = any(r.orientation == "v" for r in rulings) or sum(r.orientation == "rect" for r in rulings) >= 2
+    has_v = any(r.orientation in ("v", "rect") for r in rulings)  # a box has vertical sides too
     if not has_v:
         settings["vertical_strategy"] = "text"
     return settings

@@ -244,6 +244,14 @@ class PdfiumDocument:
     def rulings(self, page: int) -> list[Ruling]:
         return [Ruling(x0, top, x1, bottom, page) for x0, top, x1, bottom in self._segments(page)]
 
+    def rects(self, page: int) -> list[Ruling]:
+        """Filled or stroked boxes (both sides longer than 2 pt)."""
+        return [r for r in self.rulings(page) if r.orientation == "rect"]
+
+    def lines(self, page: int) -> list[Ruling]:
+        """Horizontal and vertical rules."""
+        return [r for r in self.rulings(page) if r.orientation in ("h", "v")]
+
     def find_tables(self, page: int) -> list[RawTable]:
         """pdfplumber's table finder on PDFium's ruling lines and glyphs (no pdfminer parsing)."""
         from pdfplumber.table import TableFinder

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -9,6 +10,8 @@ from pipeline.model import Char
 from pipeline.pdf.engines.base import EngineError, RawTable, Ruling, glyphs_of, table_settings_for
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
+# pdfminer logs every recoverable oddity of a damaged file; the reader reports damage itself
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 _CID = re.compile(r"^\(cid:\d+\)$")  # pdfminer's spelling of a glyph without a Unicode mapping
 
 
@@ -116,6 +119,14 @@ class PlumberDocument:
         for obj in list(p.rects) + list(p.lines):
             out.append(Ruling(float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]), page))
         return out
+
+    def rects(self, page: int) -> list[Ruling]:
+        """Filled or stroked boxes (both sides longer than 2 pt)."""
+        return [r for r in self.rulings(page) if r.orientation == "rect"]
+
+    def lines(self, page: int) -> list[Ruling]:
+        """Horizontal and vertical rules."""
+        return [r for r in self.rulings(page) if r.orientation in ("h", "v")]
 
     def find_tables(self, page: int) -> list[RawTable]:
         return _extract_raw_tables(self._page(page), page, self.rulings(page))

@@ -10,7 +10,20 @@ from typing import Optional
 import flows  # noqa: F401  (Prefect defaults first)
 import typer
 
-from pipeline.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, _fail, _parse_date, _print_summary, app, err
+from pipeline.cli import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EngineOpt,
+    JsonOpt,
+    MemoryOpt,
+    QuietOpt,
+    TimeoutOpt,
+    WaitOpt,
+    _fail,
+    _parse_date,
+    _print_summary,
+    app,
+)
 from pipeline.errors import TiltakError
 
 flow_app = typer.Typer(help="Run single-document flows through Prefect (recorded like `tiltak run`).", no_args_is_help=True)
@@ -22,15 +35,15 @@ def run(
     corpus_dir: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus directory with manifest.toml."),
     out_dir: Path = typer.Option(Path("outputs"), "--out", "-o", help="Directory for datasets and reports."),
     fetch: bool = typer.Option(True, "--fetch/--no-fetch", help="Try to download missing sources first."),
-    engine: str = typer.Option("auto", "--engine", help="PDF character engine: auto, pdfium or pdfplumber."),
+    engine: EngineOpt = "auto",
     runner: str = typer.Option("threads", "--runner", help="Task runner: threads or dask."),
     workers: int = typer.Option(2, "--workers", help="Parallel extraction workers."),
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Scheduler address of an existing Dask cluster."),
-    timeout_s: Optional[float] = typer.Option(None, "--timeout", help="Seconds allowed per document (0: no limit)."),
-    memory_mb: Optional[int] = typer.Option(None, "--memory", help="Memory budget per document in MB (0: no limit)."),
-    wait_s: float = typer.Option(0.0, "--wait", help="Wait this long for another run holding --out to finish."),
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON summary (for scripts)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only failures."),
+    timeout_s: TimeoutOpt = None,
+    memory_mb: MemoryOpt = None,
+    wait_s: WaitOpt = 0.0,
+    as_json: JsonOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """The main job: every document in the manifest -> datasets and reports (a Prefect flow)."""
     import logging
@@ -70,7 +83,7 @@ def flow_extract(
     out_dir: Path = typer.Option(Path("outputs"), "--out", "-o"),
     on: Optional[str] = typer.Option(None, "--date", help="Document date YYYY-MM-DD."),
     kind: Optional[str] = typer.Option(None, "--kind"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: JsonOpt = False,
 ) -> None:
     """Extract one document through the extract_document flow (cached by content)."""
     from flows.documents import extract_document
@@ -87,7 +100,7 @@ def flow_diff(
     old: Path = typer.Argument(...),
     new: Path = typer.Argument(...),
     out_dir: Path = typer.Option(Path("outputs/diff"), "--out", "-o"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: JsonOpt = False,
 ) -> None:
     """Compare two versions through the compare_versions flow."""
     from flows.documents import compare_versions
@@ -109,7 +122,7 @@ def watch(
     out_dir: Path = typer.Option(Path("outputs"), "--out", "-o"),
     serve: bool = typer.Option(False, "--serve", help="Serve as a scheduled deployment instead of checking once."),
     interval_h: float = typer.Option(24.0, "--every-hours", help="With --serve: how often to check."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: JsonOpt = False,
 ) -> None:
     """Check the manifest's landing pages for a new or changed plan PDF; extract and diff it."""
     from flows.watch import serve_watch, watch_plans

@@ -66,11 +66,7 @@ def run_corpus(
 
     logger = get_run_logger()
     manifest = load_manifest(Path(corpus_dir) / "manifest.toml")
-    env_budget = Budget.from_env()
-    budget = Budget(
-        timeout_s=env_budget.timeout_s if timeout_s is None else timeout_s,
-        memory_mb=env_budget.memory_mb if memory_mb is None else memory_mb,
-    )
+    budget = Budget.resolve(timeout_s, memory_mb)
     run = RunResult()
     with output_lock(out_dir, wait_s=wait_s):
         fetch_notes: dict[str, str] = {}

@@ -44,6 +44,15 @@ class Budget:
             memory_mb=int(_env_float("TILTAK_DOC_MEMORY_MB", cls.memory_mb)),
         )
 
+    @classmethod
+    def resolve(cls, timeout_s: float | None = None, memory_mb: int | None = None) -> "Budget":
+        """The environment's budget, with explicit values (CLI options, flow parameters) taking precedence."""
+        env = cls.from_env()
+        return cls(
+            timeout_s=env.timeout_s if timeout_s is None else timeout_s,
+            memory_mb=env.memory_mb if memory_mb is None else memory_mb,
+        )
+
     @property
     def enabled(self) -> bool:
         return self.timeout_s > 0 or self.memory_mb > 0

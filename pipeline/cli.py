@@ -14,7 +14,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -37,6 +37,14 @@ err = Console(stderr=True)
 out = Console()
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+# Options shared by several commands (also used by flows/cli.py).
+EngineOpt = Annotated[str, typer.Option("--engine", help="PDF character engine: auto, pdfium or pdfplumber.")]
+TimeoutOpt = Annotated[Optional[float], typer.Option("--timeout", help="Seconds allowed per document (0: no limit).")]
+MemoryOpt = Annotated[Optional[int], typer.Option("--memory", help="Memory budget per document in MB (0: no limit).")]
+WaitOpt = Annotated[float, typer.Option("--wait", help="Wait this long for another run holding --out to finish.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON summary (for scripts).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")]
 
 
 def _parse_date(value: Optional[str]) -> date | None:
@@ -102,13 +110,13 @@ def extract(
     on: Optional[str] = typer.Option(None, "--date", help="Document date YYYY-MM-DD when the document does not state it."),
     kind: Optional[str] = typer.Option(None, "--kind", help="press_release, landing_page or plan (default: detect)."),
     document_id: Optional[str] = typer.Option(None, "--id", help="Document id (one file only; default: from the file name)."),
-    engine: str = typer.Option("auto", "--engine", help="PDF character engine: auto, pdfium or pdfplumber."),
+    engine: EngineOpt = "auto",
     ocr: bool = typer.Option(False, "--ocr", help="OCR pages without a text layer (needs tesseract with Norwegian data)."),
-    timeout_s: Optional[float] = typer.Option(None, "--timeout", help="Seconds allowed per document (0: no limit)."),
-    memory_mb: Optional[int] = typer.Option(None, "--memory", help="Memory budget per document in MB (0: no limit)."),
-    wait_s: float = typer.Option(0.0, "--wait", help="Wait this long for another run holding --out to finish."),
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON summary (for scripts)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only failures."),
+    timeout_s: TimeoutOpt = None,
+    memory_mb: MemoryOpt = None,
+    wait_s: WaitOpt = 0.0,
+    as_json: JsonOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Extract documents and write datasets (documents, ministers, parts, measures ...) to --out."""
     if ocr:
@@ -127,11 +135,7 @@ def extract(
     if document_id and len(files) > 1:
         raise typer.BadParameter("--id names one document: give one file, or leave --id out")
     when = _parse_date(on)
-    env_budget = Budget.from_env()
-    budget = Budget(
-        timeout_s=env_budget.timeout_s if timeout_s is None else timeout_s,
-        memory_mb=env_budget.memory_mb if memory_mb is None else memory_mb,
-    )
+    budget = Budget.resolve(timeout_s, memory_mb)
     jobs = [SourceJob(path=f, document_id=document_id or document_id_for(f), kind=kind, on=when) for f in files]
     ids = [j.document_id for j in jobs]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
@@ -173,9 +177,9 @@ def diff(
     out_dir: Path = typer.Option(Path("outputs/diff"), "--out", "-o", help="Directory for changes.csv and the reports."),
     old_date: Optional[str] = typer.Option(None, "--old-date", help="Date of the old version (YYYY-MM-DD), for PDFs."),
     new_date: Optional[str] = typer.Option(None, "--new-date", help="Date of the new version (YYYY-MM-DD), for PDFs."),
-    engine: str = typer.Option("auto", "--engine", help="PDF character engine for PDF inputs."),
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON summary (for scripts)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    engine: EngineOpt = "auto",
+    as_json: JsonOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Compare two versions of a plan measure by measure: changes.csv, change_report.md/.html."""
     from pipeline.compare import compare_plans
@@ -250,8 +254,8 @@ def entities(
 @app.command()
 def fetch(
     corpus_dir: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus directory with manifest.toml."),
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON summary (for scripts)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only failures."),
+    as_json: JsonOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Download the manifest's missing documents (landing pages, then the plan PDFs they link)."""
     from pipeline.sources import load_manifest

@@ -121,6 +121,8 @@ def test_killed_at_every_stage_of_a_write(runs, tmp_path):
         seen_states.add((len(state["tables"]), len(state["summary"]), state["summary_current"]))
         with output_lock(out, wait_s=2):  # the killed writer left no lock behind
             pass
+        if state["tables"] == ids1 and not H.leftovers(out):
+            continue  # nothing was touched: the next run is an ordinary run
         code, _ = _child_write(v2, out)  # the next run completes ...
         assert code == 0
         after = H.check_outputs(out)

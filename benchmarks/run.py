@@ -51,7 +51,7 @@ TOPIC_ORDER = ("menneskehandel", "vold_barn", "digital", "vold_naere")
 
 FULL_SIZES = (10, 40, 50, 200, 500)
 QUICK_SIZES = (10, 40)
-SECTIONS = ("extraction", "memory", "nlp", "diff", "corpus")
+SECTIONS = ("extraction", "memory", "nlp", "diff", "corpus", "outputs")
 
 # targets from the issue
 TARGET_PLUMBER_RATIO = 1.5  # tiltak (pdfplumber engine) <= 1.5 x bare extract_words
@@ -425,11 +425,12 @@ def _child_corpus(corpus: str, out: str, runner: str, runs: int) -> dict[str, An
             phases.append({"phase": "cold" if i == 0 else "warm", "flow_s": wall, "documents": len(docs),
                            "cached": sum(1 for d in docs if d.get("cached")), "failures": len(fails),
                            "failure_messages": [f"{f.get('document_id')} ({f.get('stage')}): {str(f.get('message'))[:200]}" for f in fails]})
-    finally:
-        t2 = _wall()
+    except BaseException:
         server.stop()
-        stop_s = _wall() - t2
-    return {"runner": runner, "import_s": import_s, "server_start_s": server_s, "server_stop_s": stop_s, "phases": phases,
+        raise
+    # the server is left to Prefect's own atexit handler, as in `tiltak run`: stopping it here would make the
+    # log and event workers retry against a dead API while the interpreter exits
+    return {"runner": runner, "import_s": import_s, "server_start_s": server_s, "phases": phases,
             "rss_mb": _maxrss_mb(), "child_total_s": _wall() - t0}
 
 
@@ -580,6 +581,61 @@ def build_corpus(workdir: Path = WORK, n_plans: int = 20, log: Callable[[str], N
     return corpus
 
 
+def outputs_timing(corpus: Path, *, profile_top: int = 8) -> dict[str, Any]:
+    """The corpus run's stages without Prefect, in this process: extract every plan, diff the pairs,
+    consistency checks, ``write_run_outputs`` (datasets, validation, reports). A warm flow run still does
+    everything after extraction, so this shows what bounds the warm rerun. The top functions of
+    ``write_run_outputs`` by cumulative CPU time are listed (cProfile, a second call)."""
+    import cProfile
+    import pstats
+
+    from pipeline.compare import compare_plans
+    from pipeline.corpus import comparison_pairs, jobs_from_manifest
+    from pipeline.extract import extract_job
+    from pipeline.runs import Failure, RunResult, consistency_for, write_run_outputs
+    from pipeline.sources import load_manifest
+
+    manifest = load_manifest(corpus / "manifest.toml")
+    jobs, _notes = jobs_from_manifest(manifest, notes={})
+    run = RunResult()
+    by_id = {}
+    t0 = _now()
+    for job in jobs:
+        try:
+            res = extract_job(job)
+        except Exception as exc:  # counted, as the flow would
+            run.failures.append(Failure(job.document_id, str(job.path), "extract", str(exc)))
+            continue
+        run.results.append(res)
+        by_id[job.document_id] = res
+    t1 = _now()
+    for old_id, new_id in comparison_pairs(manifest):
+        if old_id in by_id and new_id in by_id:
+            run.comparisons.append(compare_plans(by_id[old_id].plan, by_id[new_id].plan))
+    t2 = _now()
+    checks, failures = consistency_for(run.results, {})
+    run.checks.extend(checks)
+    run.failures.extend(failures)
+    t3 = _now()
+    with tempfile.TemporaryDirectory(prefix="tiltak-bench-") as tmp:
+        write_run_outputs(run, Path(tmp) / "out")
+        t4 = _now()
+        prof = cProfile.Profile(CLOCKS[clock_name()])
+        prof.enable()
+        write_run_outputs(run, Path(tmp) / "out2")
+        prof.disable()
+    stats = pstats.Stats(prof)
+    total = stats.total_tt or 1e-12  # type: ignore[attr-defined]
+    own = ("pipeline", "pandera", "pandas", "frictionless", "pyarrow")
+    top = sorted(((k, v) for k, v in stats.stats.items() if any(o in k[0] for o in own)),  # type: ignore[attr-defined]
+                 key=lambda kv: -kv[1][3])[:profile_top]
+    # failures include documents whose rows validation isolated inside write_run_outputs
+    return {"documents": len(run.results), "failures": len(run.failures),
+            "pages": sum((r.plan.document.page_count or 0) for r in run.results if r.plan),
+            "extract_s": t1 - t0, "compare_s": t2 - t1, "consistency_s": t3 - t2, "write_outputs_s": t4 - t3,
+            "write_outputs_top": [{"function": f"{Path(k[0]).name}:{k[1]}({k[2]})", "cumulative_share": v[3] / total} for k, v in top]}
+
+
 def corpus_flow_runs(corpus: Path, runner: str, runs: int = 2) -> dict[str, Any]:
     """``run_corpus`` ``runs`` times in one fresh process with fresh ``TILTAK_CACHE_DIR`` and ``PREFECT_HOME``:
     the first run is cold, the others warm; Prefect's ephemeral server start is timed separately."""
@@ -671,10 +727,10 @@ def _ok(flag: bool | None) -> str:
 
 
 def size_table(rows: list[SizeRow]) -> list[str]:
-    out = ["| plan | pages | pdfium floor get_text_range | pdfplumber bare extract_words | tiltak pdfplumber: layout + structure + NLP = total | ratio / bare | tiltak pdfium: layout + structure + NLP = total | ratio / bare | pdfium total / floor |",
-           "|---|---:|---:|---:|---|---:|---|---:|---:|"]
+    out = ["| plan | pages | chars/page | pdfium floor get_text_range | pdfplumber bare extract_words | tiltak pdfplumber: layout + structure + NLP = total | ratio / bare | tiltak pdfium: layout + structure + NLP = total | ratio / bare | pdfium total / floor |",
+           "|---|---:|---:|---:|---:|---|---:|---|---:|---:|"]
     for r in rows:
-        cells = [r.name, str(r.pages), _f(r.ms_per_page(r.pdfium_floor_s)), _f(r.ms_per_page(r.plumber_bare_s))]
+        cells = [r.name, str(r.pages), _f(r.chars / max(1, r.pages), 0), _f(r.ms_per_page(r.pdfium_floor_s)), _f(r.ms_per_page(r.plumber_bare_s))]
         for eng in ("pdfplumber", "pdfium"):
             t = r.tiltak.get(eng)
             if t is None:
@@ -758,11 +814,14 @@ def render_markdown(results: dict[str, Any]) -> str:
             for x in g:
                 L.append(f"| {x['engine']} | {_f(x['slope_ms_per_page'])} | {_f(x['intercept_ms'], 0)} | {_f(x['exponent'], 3)} | "
                          f"{_f(x['exponent_large'], 3)} | {_f(x['r2'], 4)} |")
-            L += ["", "An exponent of 1.0 is linear; below 1 means a fixed per-document cost is still visible at the small sizes.", ""]
+            L += ["", "An exponent of 1.0 is linear; below 1 means a fixed per-document cost is still visible at the small sizes; "
+                  "above 1, the cost per page grows with the document. Compare tiltak's exponents with the bare engines' (the "
+                  "libraries' own growth), and mind the text per page: the smallest plan is mostly cover, contents and "
+                  "foreword, with less text per page.", ""]
     mem = results.get("memory", [])
     if mem:
         L += ["## Peak memory (fresh process per plan, `ru_maxrss`)", "",
-              "| plan | engine | pages | after imports + NLP load MB | after read_pdf MB | peak MB | document share MB | s |",
+              "| plan | engine | pages | after imports + NLP load MB | after read_pdf MB | peak MB | document share MB | wall s |",
               "|---|---|---:|---:|---:|---:|---:|---:|"]
         for x in mem:
             if "error" in x:
@@ -806,9 +865,9 @@ def render_markdown(results: dict[str, Any]) -> str:
               f"Corpus: {corpus.get('plans')} synthetic plans, {corpus.get('pages')} pages, {corpus.get('pairs', 0)} version pairs "
               "(`previous_version`, so the flow also diffs them). Each runner in a fresh process with fresh `TILTAK_CACHE_DIR` and "
               "`PREFECT_HOME`; Prefect's ephemeral server is started explicitly and timed apart, then the flow runs cold, then warm.", "",
-              "| runner | imports s | server start s | cold flow s | warm flow s | warm / cold | documents (cached on warm) | failures | server stop s | process s |",
+              "| runner | imports s | server start s | cold flow s | warm flow s | warm / cold | documents (cached on warm) | failures cold / warm | exit s | process s |",
               "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|"]
-        failure_lines: list[str] = []
+        failure_lines: list[tuple[str, str]] = []
         for runner in ("threads", "dask"):
             c = corpus.get(runner)
             if not c:
@@ -821,22 +880,39 @@ def render_markdown(results: dict[str, Any]) -> str:
             warm = ph[1]["flow_s"] if len(ph) > 1 else None
             L.append(f"| {runner} | {_f(c['import_s'])} | {_f(c['server_start_s'])} | {_f(cold)} | {_f(warm)} | "
                      f"{_f(100 * warm / cold if warm else None)} % | {ph[0]['documents']} ({ph[-1]['cached']}) | "
-                     f"{sum(p['failures'] for p in ph)} | {_f(c.get('server_stop_s'))} | {_f(c['process_wall_s'])} |")
+                     f"{' / '.join(str(p['failures']) for p in ph)} | {_f(c['process_wall_s'] - c['child_total_s'] if 'child_total_s' in c else None)} | {_f(c['process_wall_s'])} |")
             for p in ph:
-                failure_lines += [f"* {runner} {p['phase']}: {msg}" for msg in p.get("failure_messages", [])]
+                failure_lines += [(f"{runner} {p['phase']}", msg) for msg in p.get("failure_messages", [])]
         th, dk = corpus.get("threads"), corpus.get("dask")
         if th and dk and "error" not in th and "error" not in dk:
             L += ["", f"Dask overhead (cold flow, Dask minus threads): {_f(dk['phases'][0]['flow_s'] - th['phases'][0]['flow_s'])} s "
                       f"({_f(100 * (dk['phases'][0]['flow_s'] / th['phases'][0]['flow_s'] - 1))} %)."]
         if failure_lines:
-            L += ["", "Failures reported by the flow:", ""] + failure_lines
-        L += ["", "*process s* is the child's whole life (interpreter start, imports, server start, both runs, server stop, exit)."]
+            runs_of: dict[str, list[str]] = {}
+            for where, msg in failure_lines:
+                runs_of.setdefault(msg, []).append(where)
+            L += ["", "Failures reported by the flow:", ""] + [f"* {msg} — in: {', '.join(w)}" for msg, w in runs_of.items()]
+        L += ["", "*process s* is the child's whole life (interpreter start, imports, server start, both runs, exit); *exit s* is "
+                  "what follows the last run (Prefect's shutdown handlers, server stop, interpreter exit) plus interpreter start."]
         cli = corpus.get("cli")
         if cli:
             L += ["", "`tiltak run --no-fetch --json` (fresh process each: imports + server start + flow + summary):", ""]
             for r in cli:
                 extra = f", {r.get('documents')} documents ({r.get('cached')} cached), {r.get('failures')} failures" if "documents" in r else f", {r.get('error')}"
                 L.append(f"* {r['phase']}: {_f(r['wall_s'])} s wall (exit {r['exit']}{extra})")
+        L.append("")
+    o = results.get("outputs")
+    if o:
+        L += ["## Corpus stages without Prefect (this process)", ""]
+        if "error" in o:
+            L.append(f"* failed: {o['error']}")
+        else:
+            L += [f"{o['documents']} documents, {o.get('pages', '?')} pages, {o['failures']} failures ({results.get('clock', 'cpu')} clock):", "",
+                  "| extract all | compare pairs | consistency | write_run_outputs (datasets, validation, reports) |",
+                  "|---:|---:|---:|---:|",
+                  f"| {_f(o['extract_s'], 2)} s | {_f(o['compare_s'], 2)} s | {_f(o['consistency_s'], 2)} s | {_f(o['write_outputs_s'], 2)} s |", "",
+                  "A warm flow run skips extraction but repeats everything after it. Inside `write_run_outputs` (cProfile, share of its time):", ""]
+            L += [f"* {100 * t['cumulative_share']:.0f} % `{t['function']}`" for t in o["write_outputs_top"]]
         L.append("")
     prof = results.get("notes")
     if prof:
@@ -957,6 +1033,16 @@ def run_benchmarks(*, sizes: tuple[int, ...], sections: set[str], quick: bool, l
             results["corpus"] = c
             save(results)
         results["corpus"] = c
+    if "outputs" in sections:
+        corpus = workdir / f"corpus{corpus_plans}"
+        if not (corpus / "manifest.toml").exists():
+            corpus = build_corpus(workdir, corpus_plans, log=log)
+        log(f"outputs: corpus stages without Prefect ({corpus.name}) ...")
+        try:
+            results["outputs"] = outputs_timing(corpus)
+        except Exception as exc:
+            results["outputs"] = {"error": f"{type(exc).__name__}: {exc}"}
+        save(results)
     return results
 
 
@@ -1005,6 +1091,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=WORK / "results.json", help="machine-readable results (default benchmarks/work/results.json)")
     ap.add_argument("--from-json", type=Path, nargs="+", default=None,
                     help="measure nothing: merge these results.json files (partial runs, e.g. --only corpus) into --out")
+    ap.add_argument("--note", action="append", default=[], help="a line for the Notes section of the report (repeatable)")
     ap.add_argument("--corpus-plans", type=int, default=None, help="plans in the corpus (default 20; --quick 6)")
     args = ap.parse_args(argv)
     sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else (QUICK_SIZES if args.quick else FULL_SIZES)
@@ -1015,6 +1102,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown section(s) {sorted(unknown)}: use {', '.join(SECTIONS)}")
     if args.from_json:
         results = results_from_json(args.from_json)
+        results["notes"] += args.note
         print_summary(results)
         args.out.write_text(render_markdown(results) + "\n", encoding="utf-8")
         print(f"\nwrote {args.out} from {len(args.from_json)} result file(s)")
@@ -1030,6 +1118,7 @@ def main(argv: list[str] | None = None) -> int:
                              corpus_plans=args.corpus_plans or (6 if args.quick else 20), checkpoint=checkpoint)
     results["elapsed_s"] = _wall() - t0
     results["notes"].append(f"benchmark wall time {results['elapsed_s']:.0f} s")
+    results["notes"] += args.note
     print_summary(results)
     md = render_markdown(results)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -48,13 +48,14 @@ def run(
     """The main job: every document in the manifest -> datasets and reports (a Prefect flow)."""
     import logging
 
-    from flows.corpus import make_task_runner, run_corpus
     from pipeline.sources import load_manifest
 
-    try:  # a bad manifest is the user's to fix: say so in one line, before Prefect starts
+    try:  # a bad manifest is the user's to fix: say so in one line, before Prefect is even imported
         load_manifest(corpus_dir / "manifest.toml")
     except TiltakError as exc:
         _fail(exc)
+    from flows.corpus import make_task_runner, run_corpus
+
     if quiet or as_json:
         logging.getLogger("prefect").setLevel(logging.WARNING)
     try:

@@ -237,6 +237,8 @@ class LaidOutDocument:
     pages_without_text: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)  # PDF info dict (Title, Author ...)
+    # the PDF's own outline (bookmarks); page_label = printed label of the target page ("" if unresolved)
+    outline: list[TocEntry] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- measures

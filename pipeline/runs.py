@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline import PIPELINE_VERSION
 from pipeline.extract import ExtractionResult
-from pipeline.fileio import atomic_write_text, sha256_file
+from pipeline.fileio import sha256_bytes
 from pipeline.model import ConsistencyCheck
 
 
@@ -130,6 +130,11 @@ def isolate_invalid_documents(run: RunResult) -> None:
     """
     from pipeline.datasets import DatasetError, validate_tables
 
+    try:  # the common case: everything is valid, one validation of the combined set
+        validate_tables(_tables_for(run.results))
+        return
+    except DatasetError:
+        pass  # find out which documents break it
     bad: set[str] = set()
     for r in run.results:
         try:
@@ -144,8 +149,10 @@ def isolate_invalid_documents(run: RunResult) -> None:
 
 
 def write_run_outputs(run: RunResult, out_dir: str | Path) -> list[Path]:
-    """Write every dataset table, change reports and the run report. Returns the paths written."""
-    from pipeline.compare import consistency_markdown, write_change_reports
+    """Write every dataset table, the change reports, ``run_summary.json`` and ``run_report.md``
+    in one transaction (``write_tables(extra_files=...)``): a run killed at any point leaves the
+    previous complete set or the new complete set. Returns the paths written."""
+    from pipeline.compare import consistency_markdown, render_html, render_markdown
     from pipeline.datasets import write_tables
 
     out = Path(out_dir)
@@ -153,18 +160,22 @@ def write_run_outputs(run: RunResult, out_dir: str | Path) -> list[Path]:
     remove_stale_temp_files(out)
     isolate_invalid_documents(run)
     tables = _tables_for(run.results, run.comparisons, run.checks)
-    written = list(write_tables(tables, out).files)
-    for comparison in run.comparisons:
-        report_dir = out / "reports" / f"{comparison.old_document_id}__{comparison.new_document_id}"
-        written.extend(write_change_reports(comparison, report_dir))
-    summary = run.summary()
-    # ties the summary to the table set it was written with: a run killed between the two leaves
-    # a summary whose hash differs from datapackage.json, so a reader can tell it is stale
-    summary["datapackage_sha256"] = sha256_file(out / "datapackage.json")
-    atomic_write_text(out / "run_summary.json", json.dumps(summary, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
-    atomic_write_text(out / "run_report.md", run_report_markdown(run, consistency_markdown(run.checks) if run.checks else ""))
-    written += [out / "run_summary.json", out / "run_report.md"]
-    return written
+
+    def run_files(table_files: dict[str, bytes]) -> dict[str, bytes]:
+        files: dict[str, bytes] = {}
+        for comparison in run.comparisons:
+            report_dir = f"reports/{comparison.old_document_id}__{comparison.new_document_id}"
+            files[f"{report_dir}/change_report.md"] = render_markdown(comparison).encode("utf-8")
+            files[f"{report_dir}/change_report.html"] = render_html(comparison).encode("utf-8")
+        summary = run.summary()
+        # ties the summary to the table set it describes (readers can check it against datapackage.json)
+        summary["datapackage_sha256"] = sha256_bytes(table_files["datapackage.json"])
+        files["run_summary.json"] = (json.dumps(summary, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+        report = run_report_markdown(run, consistency_markdown(run.checks) if run.checks else "")
+        files["run_report.md"] = report.encode("utf-8")
+        return files
+
+    return list(write_tables(tables, out, extra_files=run_files).files)
 
 
 def remove_stale_temp_files(out: Path) -> list[Path]:

@@ -140,7 +140,7 @@ def test_600_pages_complete_or_stop_with_a_budget_message(tmp_path):
     assert time.monotonic() - t0 < 30
 
 
-def _address_space_mb(_=None) -> int:
+def _address_space_mb() -> int:
     from pipeline.budget import _address_space_bytes
 
     return _address_space_bytes() // (1 << 20)

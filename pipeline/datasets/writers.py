@@ -17,7 +17,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import pandas as pd
 
@@ -464,6 +464,7 @@ def recover(out_dir: str | Path) -> bool:
         if info is not None:
             staging = out_dir / info["staging"]
             for name in info["files"]:
+                (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
                 try:
                     os.replace(staging / name, out_dir / name)
                 except FileNotFoundError:  # already moved
@@ -493,11 +494,20 @@ def render_files(tables: Mapping[str, pd.DataFrame]) -> dict[str, bytes]:
     return files
 
 
-def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, *, merge: bool = False) -> WriteResult:
+def write_tables(
+    tables: Mapping[str, pd.DataFrame],
+    out_dir: str | Path,
+    *,
+    merge: bool = False,
+    extra_files: Callable[[Mapping[str, bytes]], Mapping[str, bytes]] | None = None,
+) -> WriteResult:
     """Validate and write a table set to ``out_dir`` (see the module docstring).
 
     ``tables`` may omit tables (they are written empty, or kept from ``out_dir`` with ``merge``).
     ``merge=True`` combines with the tables already in ``out_dir`` (:func:`merge_tables`).
+    ``extra_files`` receives the rendered table files (name -> bytes) and returns further files
+    (relative paths -> bytes, e.g. a run summary and reports) committed in the same transaction,
+    so a reader never sees tables and reports from two different runs.
     Raises :class:`DatasetError` (nothing written) if a table breaks the schema.
     """
     from pipeline.datasets.loaders import read_present
@@ -521,8 +531,15 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, *, mer
             raise DatasetError(str(msg), path=out_dir, hint="build the tables with pipeline.datasets.build_tables") from None
         full = validate_tables(full)
         files = render_files(full)
+        if extra_files is not None:
+            extra = dict(extra_files(files))
+            clash = sorted(set(extra) & set(files))
+            if clash:
+                raise DatasetError(f"extra files would replace table files {clash}", path=out_dir)
+            files.update(extra)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
         for name, data in files.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
             with open(staging / name, "wb") as fh:
                 fh.write(data)
                 fh.flush()

@@ -222,7 +222,9 @@ def _cut_points(frag_boxes: list[list[tuple[float, float]]], mids: list[float], 
                 if b - a >= 2.0 * size:
                     cuts[r].add(k)
                 continue
-            if a - start < min_side * size or row_end - b < min_side * size:
+            short_left = a - start < min_side * size
+            short_right = row_end - b < min_side * size
+            if short_left and short_right:
                 continue
             lo = int(np.ceil(a)) - X0
             hi = int(b) - X0 - w
@@ -234,6 +236,21 @@ def _cut_points(frag_boxes: list[list[tuple[float, float]]], mids: list[float], 
                 continue
             span_rows = range(i - up[i, x] + 1, i + down[i, x])
             gx = x + X0
+            if short_left or short_right:
+                # A short piece of text beside the strip ("år." ending a paragraph in the right column) is a
+                # column's line only if the other rows hold column-wide text on that side; a bullet or a
+                # right-aligned page number has narrow neighbours on its side too.
+                widths = []
+                for j in span_rows:
+                    if j == i:
+                        continue
+                    fb = frag_boxes[order[j]]
+                    # that row's ink on the same side and reaching into this fragment's span (not a column further out)
+                    side = [bx for bx in fb if ((start < bx[1] <= gx) if short_left else (gx + w <= bx[0] < row_end))]
+                    if side:
+                        widths.append(max(bx[1] for bx in side) - min(bx[0] for bx in side))
+                if len(widths) < 2 or float(np.median(widths)) < 6.0 * size:
+                    continue
             # the strip must separate text: rows with ink left of it, and rows whose ink right of
             # it starts where this row's does (a column's left edge is aligned)
             tol = max(2.0, 0.3 * size)
@@ -264,7 +281,8 @@ def _cut_points(frag_boxes: list[list[tuple[float, float]]], mids: list[float], 
                 if hi_k - lo_k + 1 > best_n:
                     best_n, edge = hi_k - lo_k + 1, starts[lo_k]
             aligned = same >= 2 and same >= 0.2 * len(starts)
-            indented = best_n >= max(3, 0.3 * len(starts)) and edge - tol <= b_text <= edge + tol + 3.0 * size
+            # (a list marker hangs up to about an em and a half left of the column's text edge)
+            indented = best_n >= max(3, 0.3 * len(starts)) and edge - tol - 1.5 * size <= b_text <= edge + tol + 3.0 * size
             if aligned or indented:
                 cuts[r].add(k)
                 start = boxes[k + 1][0]

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from pipeline.errors import NoTextLayerError, PdfError, ResourceLimitError, TiltakError
-from pipeline.model import Block, LaidOutDocument, Table
+from pipeline.model import Block, LaidOutDocument, Table, TocEntry
 from pipeline.pdf import columns, furniture, headings, paragraphs, tables, toc
 from pipeline.pdf.engines import EngineDocument, EngineError, get_engine, glyphs_of
 from pipeline.pdf.guard import FileFacts, Limits, check_file, page_range_text
@@ -203,8 +203,11 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
     toc_entries = toc.find_toc(text_pages, is_word=vocab)
 
     ordered: dict[int, list[TextLine]] = {}
-    for p, lines in page_lines.items():
-        ordered[p] = columns.reading_order([ln for ln in lines if ln.role != "furniture"])
+    content = {p: [ln for ln in lines if ln.role != "furniture"] for p, lines in page_lines.items()}
+    gutters = {p: columns.page_gutter(lines) for p, lines in content.items()}
+    usual = columns.document_gutter(list(gutters.values()))
+    for p, lines in content.items():
+        ordered[p] = columns.reading_order(lines, hint=usual if gutters[p] is None else None)
     gap0 = paragraphs.typical_gap(ordered, body)
     groups: list[paragraphs.Group] = []
     for p in sorted(ordered):
@@ -225,6 +228,13 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
     blocks = _rejoin(blocks, vocab)
     _title_tables(blocks, body)
     metadata = dict(getattr(doc, "metadata", {}) or {})
+    bookmarks: list[TocEntry] = []
+    try:
+        for bm in (doc.outline() if hasattr(doc, "outline") else []):
+            label = (labels.get(bm.page) or str(bm.page)) if bm.page else ""
+            bookmarks.append(TocEntry(title=_one_line(bm.title), page_label=label, level=bm.level))
+    except Exception:  # bookmarks are optional
+        bookmarks = []
     return LaidOutDocument(
         path=path,
         page_count=n,
@@ -236,6 +246,7 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
         pages_without_text=no_text,
         warnings=warnings,
         metadata=metadata,
+        outline=bookmarks,
     )
 
 

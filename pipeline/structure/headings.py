@@ -226,6 +226,11 @@ def _ends(blocks: list[Block], starts: list[_Cand], level_of: dict[int, int | No
     return ends
 
 
+def toc_of(doc: LaidOutDocument) -> list[TocEntry]:
+    """The printed table of contents, or else the PDF's own bookmarks (same shape: title, printed page, level)."""
+    return doc.toc or list(getattr(doc, "outline", None) or [])
+
+
 def find_outline(doc: LaidOutDocument) -> Outline:
     """Parts of the plan, in order. Empty when the plan has no recognisable parts."""
     blocks = doc.blocks
@@ -267,7 +272,7 @@ def find_outline(doc: LaidOutDocument) -> Outline:
                 chosen = run
                 break
 
-    chosen = _confirm_with_toc(chosen, doc.toc, blocks, doc.body_size, outline)
+    chosen = _confirm_with_toc(chosen, toc_of(doc), blocks, doc.body_size, outline)
     if not chosen:
         return outline
     level_of = {c.index: c.level for c in chosen}

@@ -21,7 +21,8 @@ TILTAK_RE = re.compile(
     r"^tiltak\s+(?:nr\.?\s*)?(?P<num>(?-i:\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?))(?![\d.]\d)\b\s*(?P<sep>[:.\u2013\u2014–-])?\s*(?P<title>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-NUM_RE = re.compile(r"^(?P<num>\d{1,3}[a-z]?)(?P<sep>[.)])\s+(?P<title>\S.*)$", re.DOTALL)
+# "7. Title", "7) Title", and numbered within a part: "1.3. Title", "2.1) Title"
+NUM_RE = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)(?P<sep>[.)])\s+(?P<title>\S.*)$", re.DOTALL)
 NUM_NODOT_RE = re.compile(r"^(?P<num>\d{1,3})\s+(?P<title>[A-ZÆØÅ«\"].*)$", re.DOTALL)
 NUM_ONLY_RE = re.compile(r"^(?P<num>\d{1,3}[a-z]?)[.)]?$")
 TOC_LINE_RE = re.compile(r"(?:\.\s?){3,}\s*\d{1,3}\s*$|\s{3,}\d{1,3}\s*$")
@@ -80,7 +81,8 @@ def is_responsibility_line(text: str) -> bool:
     return bool(LABEL_RE.match(normalize(text)))
 
 
-_OPEN_END = re.compile(r"(?:-|,|\bog|\beller|\bsamt|\bmed|\bi\s+samarbeid\s+med|\bsammen\s+med|/)\s*$", re.IGNORECASE)
+# A line ending open: a hyphen, a comma, "og", a slash, or a label whose value is on the next line ("Ansvar:")
+_OPEN_END = re.compile(r"(?:-|,|:|\bog|\beller|\bsamt|\bmed|\bi\s+samarbeid\s+med|\bsammen\s+med|/)\s*$", re.IGNORECASE)
 
 
 def resp_continues(prev_text: str, b: Block) -> bool:
@@ -139,7 +141,7 @@ def _candidate(i: int, b: Block, body_size: float) -> _Cand | None:
         if len(title.split()) > 40:
             return None
         n = clean_number(m.group("num"))
-        if len(n) > 3 or (n.isdigit() and int(n) == 0):
+        if any(len(piece) > 3 for piece in n.split(".")) or (n.isdigit() and int(n) == 0):
             return None
         return _Cand(i, n, title, "numbered", heading or b.role == "list_item", b.heading_level)
     return None
@@ -189,8 +191,13 @@ def _span_end(blocks: list[Block], c: _Cand, next_start: int, outline: Outline) 
         if b.role == "heading":
             if c.level is None or b.heading_level is None or b.heading_level <= c.level or not c.heading:
                 return j
-        if b.role in ("body", "list_item", "other") and _split_inline_label(t)[1] is not None:
-            return j + 1
+        if b.role in ("body", "list_item", "other") and (lab := _split_inline_label(t)[1]) is not None:
+            # the label ends the paragraph; its value may wrap into the next block(s) ("... Ansvarlige departementer:")
+            k, prev = j + 1, lab
+            while k < limit and k not in part_starts and resp_continues(prev, blocks[k]):
+                prev = normalize(blocks[k].text)
+                k += 1
+            return k
         seen_prose = True
         j += 1
     return limit
@@ -280,7 +287,9 @@ def find_body_measures(doc: LaidOutDocument, outline: Outline) -> list[RawMeasur
 def _toc_measure_titles(doc: LaidOutDocument) -> dict[str, str]:
     """Measure number -> title from TOC entries such as "Tiltak 7: Title"."""
     out: dict[str, str] = {}
-    for e in doc.toc:
+    from pipeline.structure.headings import toc_of
+
+    for e in toc_of(doc):
         m = TILTAK_RE.match(normalize(e.title))
         if m and m.group("title"):
             out.setdefault(clean_number(m.group("num")), m.group("title").strip())
@@ -396,15 +405,19 @@ def _build(blocks: list[Block], c: _Cand, end: int) -> RawMeasure:
             resp.append(label)
     first = (c.title_index if c.title_index is not None else c.index) + 1
     page_end = blocks[c.index].page_end
+    last_resp = -2  # block index of the latest responsibility text
     for j in range(first, end):
         b = blocks[j]
         t = normalize(b.text)
         page_end = max(page_end, b.page_end)
         if LABEL_RE.match(t) or CO_LABEL_RE.match(t):
             resp.append(t)
+            last_resp = j
             continue
-        if resp and j > first and resp_continues(resp[-1], b) and _is_label_block(blocks, j - 1, first):
+        if resp and j > first and resp_continues(resp[-1], b) and (
+                last_resp == j - 1 or _is_label_block(blocks, j - 1, first)):
             resp[-1] = _join_wrapped(resp[-1], t)
+            last_resp = j
             continue
         if (tm := TIMEFRAME_RE.match(t)) is not None:
             timeframe = tm.group("value").strip().rstrip(".")
@@ -414,6 +427,7 @@ def _build(blocks: list[Block], c: _Cand, end: int) -> RawMeasure:
             paras.append(body)
         if label:
             resp.append(label)
+            last_resp = j
     if c.title_index is not None:
         page_end = max(page_end, blocks[c.title_index].page_end)
     return RawMeasure(

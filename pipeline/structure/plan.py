@@ -59,6 +59,9 @@ def _stated_count(doc: LaidOutDocument, rx: re.Pattern[str], lo: int, hi: int) -
     return None
 
 
+_PART_PREFIX = re.compile(r"^(\d{1,2})\.\d{1,3}[a-z]?$")
+
+
 def _assign_parts(raws: list[RawMeasure], outline: Outline) -> None:
     for r in raws:
         if r.source == "table" and r.part_number is not None:
@@ -70,6 +73,13 @@ def _assign_parts(raws: list[RawMeasure], outline: Outline) -> None:
             r.part_number, r.part_title = None, None
     # Table rows carrying only a part number: take the title from the outline.
     titles = {p.number: p.title for p in outline.parts}
+    # Numbered within parts ("2.3"): a measure no part span or part row placed takes the part its number names,
+    # when the document has such a part (a summary table without part rows, a measure outside every part span).
+    for r in raws:
+        if r.part_number is None and r.number and (m := _PART_PREFIX.match(r.number)):
+            n = int(m.group(1))
+            if n in titles:
+                r.part_number = n
     for r in raws:
         if r.part_number is not None and not r.part_title:
             r.part_title = titles.get(r.part_number)

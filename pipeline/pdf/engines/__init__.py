@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from pipeline.pdf.engines.base import (
+    Bookmark,
     CharEngine,
     EngineDocument,
     EngineError,
@@ -33,4 +34,4 @@ def get_engine(name: str) -> CharEngine:
     raise ValueError(f"unknown PDF engine {name!r}; choose one of {', '.join(ENGINES)}")
 
 
-__all__ = ["GLYPH_FIELDS", "glyphs_of", "CharEngine", "EngineDocument", "EngineError", "RawTable", "Ruling", "get_engine", "table_settings_for", "ENGINES"]
+__all__ = ["Bookmark", "GLYPH_FIELDS", "glyphs_of", "CharEngine", "EngineDocument", "EngineError", "RawTable", "Ruling", "get_engine", "table_settings_for", "ENGINES"]

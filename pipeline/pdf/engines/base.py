@@ -65,6 +65,16 @@ class Ruling:
 
 
 @dataclass
+class Bookmark:
+    """One entry of the PDF's own outline (bookmarks): title, depth (1 = top) and 1-based physical page (None if the
+    destination cannot be resolved)."""
+
+    title: str
+    level: int
+    page: int | None
+
+
+@dataclass
 class RawTable:
     """A table as pdfplumber's table finder returns it (cells may be None)."""
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from pipeline.model import Char
-from pipeline.pdf.engines.base import EngineError, RawTable, Ruling, font_is_bold, table_settings_for
+from pipeline.pdf.engines.base import Bookmark, EngineError, RawTable, Ruling, font_is_bold, table_settings_for
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 
@@ -262,6 +262,27 @@ class PdfiumDocument:
         for t in TableFinder(finder_page, settings).tables:
             out.append(RawTable(bbox=tuple(t.bbox), rows=t.extract(), page=page,
                                 row_bboxes=[tuple(r.bbox) for r in t.rows]))
+        return out
+
+    def outline(self, max_entries: int = 2000) -> list[Bookmark]:
+        """The document's bookmarks in order (empty if none or unreadable)."""
+        out: list[Bookmark] = []
+        try:
+            for it in self._pdf.get_toc(max_depth=8):
+                if len(out) >= max_entries:
+                    break
+                page = None
+                try:
+                    dest = it.get_dest()
+                    idx = dest.get_index() if dest is not None else None
+                    page = idx + 1 if idx is not None and 0 <= idx < self.page_count else None
+                except Exception:
+                    page = None
+                title = " ".join((it.get_title() or "").split())
+                if title:
+                    out.append(Bookmark(title, int(it.level) + 1, page))
+        except Exception:
+            return out
         return out
 
     def close(self) -> None:

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from pipeline.model import Char
-from pipeline.pdf.engines.base import EngineError, RawTable, Ruling, glyphs_of, table_settings_for
+from pipeline.pdf.engines.base import Bookmark, EngineError, RawTable, Ruling, glyphs_of, table_settings_for
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 # pdfminer logs every recoverable oddity of a damaged file; the reader reports damage itself
@@ -137,6 +137,40 @@ class PlumberDocument:
             self._page(page).close()
         except Exception:
             pass
+
+    def outline(self, max_entries: int = 2000) -> list[Bookmark]:
+        """The document's bookmarks in order (empty if none or unreadable)."""
+        out: list[Bookmark] = []
+        try:
+            from pdfminer.pdftypes import resolve1
+
+            ids = {pg.page_obj.pageid: k + 1 for k, pg in enumerate(self._pdf.pages)}
+            doc = self._pdf.doc
+            for level, title, dest, action, _se in doc.get_outlines():
+                if len(out) >= max_entries:
+                    break
+                page = None
+                try:
+                    d = resolve1(dest)
+                    if d is None and action is not None:
+                        a = resolve1(action)
+                        d = resolve1(a.get("D")) if isinstance(a, dict) else None
+                    if isinstance(d, (bytes, str)):
+                        d = resolve1(doc.get_dest(d))
+                    if isinstance(d, dict):
+                        d = resolve1(d.get("D"))
+                    if isinstance(d, list) and d:
+                        page = ids.get(getattr(d[0], "objid", None))
+                except Exception:
+                    page = None
+                if isinstance(title, bytes):
+                    title = title.decode("utf-8", "replace")
+                title = " ".join(str(title or "").split())
+                if title:
+                    out.append(Bookmark(title, int(level), page))
+        except Exception:
+            return out
+        return out
 
     def close(self) -> None:
         try:

@@ -11,6 +11,7 @@ Multi-word groups ("enslige mindreårige (asylsøkere)") are matched as lemma se
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -71,6 +72,13 @@ def _word_matches(rule: GroupRule, lemma: str, form: str, suspended: bool) -> bo
     return any(lemma.startswith(m) and len(lemma) > len(m) + 2 for m in rule.modifiers)
 
 
+@lru_cache(maxsize=262_144)
+def _word_groups(lemma: str, form: str) -> frozenset[str]:
+    """The groups one word names (cached: plans repeat their vocabulary)."""
+    suspended = form.endswith("-")
+    return frozenset(rule.group for rule in GROUP_RULES if _word_matches(rule, lemma, form, suspended))
+
+
 def groups_of(doc: Doc) -> list[str]:
     """Target groups named in an analysed Doc (order of :data:`GROUP_RULES`)."""
     inside = {i for span in doc.spans.get(SPAN_KEY, []) for i in range(span.start, span.end)}
@@ -78,11 +86,9 @@ def groups_of(doc: Doc) -> list[str]:
     lemmas = [(t.lemma_ or t.lower_).lower() for t in words]
     forms = [t.lower_ for t in words]
     found: set[str] = set()
+    for pair in set(zip(lemmas, forms)):
+        found |= _word_groups(*pair)
     for rule in GROUP_RULES:
-        for k, (lemma, form) in enumerate(zip(lemmas, forms)):
-            if _word_matches(rule, lemma, form, form.endswith("-")):
-                found.add(rule.group)
-                break
         if rule.group in found:
             continue
         for seq in rule.sequences:

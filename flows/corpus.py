@@ -15,7 +15,7 @@ from prefect import flow, get_run_logger, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.tasks import compare_task, extract_task, with_result_storage
+from flows.tasks import compare_task, extract_key, extract_task, is_cached, with_result_storage
 from pipeline.budget import Budget
 from pipeline.corpus import comparison_pairs, jobs_from_manifest
 from pipeline.outlock import output_lock
@@ -76,8 +76,10 @@ def run_corpus(
             fetch_notes = fetch_missing(manifest)
         jobs, notes = jobs_from_manifest(manifest, notes=fetch_notes)
         run.notes.extend(notes)
-        _warm_up_nlp()
+        if not all(is_cached(extract_key(job, engine)) for job in jobs):
+            _warm_up_nlp()  # only when something will really be extracted
         extract = with_result_storage(extract_task)
+        compare = with_result_storage(compare_task)
         futures = extract.map(jobs, engine=unmapped(engine), budget=unmapped(budget))
         by_id = {}
         for job, fut in zip(jobs, futures):
@@ -92,7 +94,7 @@ def run_corpus(
                     run.cached.add(job.document_id)
         for old_id, new_id in comparison_pairs(manifest):
             if old_id in by_id and new_id in by_id and by_id[old_id].plan and by_id[new_id].plan:
-                comparison = compare_task(by_id[old_id], by_id[new_id], old_id, new_id, return_state=True)
+                comparison = compare(by_id[old_id], by_id[new_id], old_id, new_id, return_state=True)
                 value = comparison.result(raise_on_failure=False)
                 if isinstance(value, BaseException):
                     run.failures.append(Failure(new_id, None, "compare", f"{old_id} → {new_id}: {value}"))

@@ -44,7 +44,7 @@ def compare_versions(old: str, new: str, out_dir: str = "outputs/diff", engine: 
     new_result = load_plan(new, engine=engine)
     if old_result.document_id == new_result.document_id:
         new_result.retag(new_result.document_id + "-new")
-    comparison = compare_task(old_result, new_result, old_result.document_id, new_result.document_id)
+    comparison = with_result_storage(compare_task)(old_result, new_result, old_result.document_id, new_result.document_id)
     run = RunResult(results=[old_result, new_result], comparisons=[comparison])
     checks, failures = consistency_for(run.results)
     run.checks, run.failures = checks, failures

@@ -29,8 +29,12 @@ def _options_digest(payload: dict) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def extract_cache_key(context: TaskRunContext, parameters: dict) -> str | None:
-    job: SourceJob = parameters["job"]
+EXTRACT_TASK = "extract-document"
+COMPARE_TASK = "compare-versions"
+
+
+def extract_key(job: SourceJob, engine: str = "auto") -> str | None:
+    """The cache key of one extraction: task, content hash, pipeline version, output-changing options."""
     path = Path(job.path)
     if not path.is_file():
         return None  # nothing to cache: the task will fail with a clear message
@@ -41,13 +45,31 @@ def extract_cache_key(context: TaskRunContext, parameters: dict) -> str | None:
         "source_url": job.source_url,
         "title": job.title,
         "plan_url": job.plan_url,
-        "engine": parameters.get("engine", "auto"),
+        "local_name": job.local_name,
+        "engine": engine,
     }
-    return f"{context.task.name}-{sha256_file(path)}-{PIPELINE_VERSION}-{_options_digest(options)}"
+    return f"{EXTRACT_TASK}-{sha256_file(path)}-{PIPELINE_VERSION}-{_options_digest(options)}"
+
+
+def extract_cache_key(context: TaskRunContext, parameters: dict) -> str | None:
+    return extract_key(parameters["job"], parameters.get("engine", "auto"))
+
+
+def is_cached(key: str | None) -> bool:
+    """Whether a result for ``key`` is in the project-local result store."""
+    return key is not None and (results_dir() / key).is_file()
+
+
+def compare_cache_key(context: TaskRunContext, parameters: dict) -> str | None:
+    old, new = parameters["old_result"], parameters["new_result"]
+    if not (old.sha256 and new.sha256):
+        return None
+    ids = _options_digest({"old": parameters["old_id"], "new": parameters["new_id"]})
+    return f"{COMPARE_TASK}-{old.sha256}-{new.sha256}-{PIPELINE_VERSION}-{ids}"
 
 
 @task(
-    name="extract-document",
+    name=EXTRACT_TASK,
     cache_key_fn=extract_cache_key,
     persist_result=True,
     cache_expiration=timedelta(days=365),
@@ -65,7 +87,13 @@ def with_result_storage(t):
     return t.with_options(result_storage=storage)
 
 
-@task(name="compare-versions", task_run_name="compare-{old_id}-{new_id}", persist_result=False)
+@task(
+    name=COMPARE_TASK,
+    task_run_name="compare-{old_id}-{new_id}",
+    cache_key_fn=compare_cache_key,
+    persist_result=True,
+    cache_expiration=timedelta(days=365),
+)
 def compare_task(old_result: ExtractionResult, new_result: ExtractionResult, old_id: str, new_id: str):
     from pipeline.compare import compare_plans
 

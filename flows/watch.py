@@ -48,7 +48,7 @@ def watch_plans(corpus_dir: str = "corpus", out_dir: str = "outputs") -> dict[st
             continue
         old_id = f"{plan.id}@{update.old_sha256[:8]}"
         old_result = extract(SourceJob(path=update.old_path, document_id=old_id, kind="plan", on=plan.published, title=plan.title))
-        comparison = compare_task(old_result, new_result, old_id, new_id)
+        comparison = with_result_storage(compare_task)(old_result, new_result, old_id, new_id)
         target = Path(out_dir) / "watch" / plan.id
         run = RunResult(results=[old_result, new_result], comparisons=[comparison])
         with output_lock(target):

@@ -46,7 +46,8 @@ published = 2016-10-20
     ]
     for i, pdf in enumerate(plans):
         shutil.copy(pdf, root / pdf.name)
-        entries.append(f'[[source]]\nid = "plan-{i}"\nkind = "plan"\ntitle = "Syntetisk plan {i}"\nfile = "{pdf.name}"\n')
+        previous = f'previous_version = "plan-{i - 1}"\n' if i == 1 else ""  # one declared version comparison
+        entries.append(f'[[source]]\nid = "plan-{i}"\nkind = "plan"\ntitle = "Syntetisk plan {i}"\nfile = "{pdf.name}"\n{previous}')
     if broken:
         (root / "odelagt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF truncated")
         entries.append('[[source]]\nid = "plan-broken"\nkind = "plan"\ntitle = "Ødelagt"\nfile = "odelagt.pdf"\n')
@@ -76,6 +77,8 @@ def test_corpus_run_isolates_a_corrupt_pdf_and_caches(prefect_api, plan_pdfs, tm
     report = (out / "run_report.md").read_text(encoding="utf-8")
     assert "plan-broken" in report and "failed" in report
     assert not any(d["cached"] for d in summary["documents"])
+    assert [(c["old"], c["new"]) for c in summary["comparisons"]] == [("plan-0", "plan-1")]
+    assert list((out / "reports").glob("plan-0__plan-1/change_report.html"))
 
     # warm rerun: every extraction comes from the cache, outputs are byte-identical
     before = {p.name: p.read_bytes() for p in out.glob("*.csv")}

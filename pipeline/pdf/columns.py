@@ -6,6 +6,9 @@ lines entirely on each side and overlapping vertically. Lines crossing the gutte
 *spanning* (full-width headings, wide tables); they cut the page into horizontal bands.
 Reading order: band by band from the top; within a band, column 1 top to bottom, then
 column 2, ... Sides are split again recursively (three or four columns).
+A few narrow lines may cross a gutter (a part heading over two columns on a "mixed" page); they become spanning
+lines. A page with too few lines on one side to show its gutter (a responsibility line carried to the top of the
+right column) uses the gutter the document's other pages share (``document_gutter`` -> ``reading_order(hint=)``).
 """
 
 from __future__ import annotations

@@ -172,7 +172,8 @@ def _cut_points(frag_boxes: list[list[tuple[float, float]]], mids: list[float], 
     gaps of justified text wander from row to row and do not line up over several rows; a
     full-width heading interrupts the strip, so bands above and below are judged separately.
     The row must also hold ``min_side`` ems of text on each side of the gap (bullets and
-    right-aligned page numbers are not columns). Isolated rows (running headers) are cut at
+    right-aligned page numbers are not columns), unless the other rows of the strip hold column-wide text on the
+    short side (a paragraph's last word "år." in the right column beside a left-column heading). Isolated rows (running headers) are cut at
     gaps of two ems or more.
     """
     R = len(frag_boxes)

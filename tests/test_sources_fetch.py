@@ -165,7 +165,7 @@ def test_plan_via_landing_page(tmp_path):
 
 
 def test_find_plan_pdf_links_not_hard_coded():
-    html = (HTTP / "landingsside-syntetisk.html").read_text(encoding="utf-8")
+    html = (HTTP.parent / "html" / "landingsside-syntetisk.html").read_text(encoding="utf-8")
     links = find_plan_pdf_links(html, "https://www.regjeringen.no/no/dokumenter/annen/id9/")
     assert [x.url for x in links] == [PDF_URL, PDF_URL.replace("eksempelplan-vold-2019", "sammendrag-eksempelplan")]
     assert "personvern.pdf" not in " ".join(x.url for x in links)  # footer link outside the article

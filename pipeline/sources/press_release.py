@@ -61,29 +61,27 @@ def _registry(registry: Any | None) -> Any:
     return default_registry()
 
 
-def _resolve_title(reg: Any, title: str, on: date | None) -> MinistryOnDate | None:
-    """The ministry a minister title belonged to on ``on``; None if the registry does not know it."""
-    for when in ((on, None) if on is not None else (None,)):
-        try:
-            res = reg.resolve_title(title, when)
-        except _LOOKUP_ERRORS:
-            continue
-        if res is not None:
-            return res
-    return None
-
-
-def _resolve_ministry(reg: Any, name: str | None, on: date | None) -> MinistryOnDate | None:
-    if not name:
+def _lookup(resolve: Any, text: str | None, on: date | None) -> MinistryOnDate | None:
+    """``resolve(text, on)``, else ``resolve(text, None)`` (today); None if the registry does not know it."""
+    if not text:
         return None
     for when in ((on, None) if on is not None else (None,)):
         try:
-            res = reg.resolve(name, when)
+            res = resolve(text, when)
         except _LOOKUP_ERRORS:
             continue
         if res is not None:
             return res
     return None
+
+
+def _resolve_title(reg: Any, title: str, on: date | None) -> MinistryOnDate | None:
+    """The ministry a minister title belonged to on ``on``; None if the registry does not know it."""
+    return _lookup(reg.resolve_title, title, on)
+
+
+def _resolve_ministry(reg: Any, name: str | None, on: date | None) -> MinistryOnDate | None:
+    return _lookup(reg.resolve, name, on)
 
 
 # --------------------------------------------------------------------------- text helpers

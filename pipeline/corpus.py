@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipeline.errors import TiltakError
 from pipeline.extract import SourceJob
 from pipeline.fetching import local_file
 
@@ -30,9 +31,16 @@ def jobs_from_manifest(manifest, notes: dict[str, str] | None = None) -> tuple[l
         if source.kind == "press_release" and source.announces:
             plan = by_id.get(source.announces)
             if plan is not None:
-                # the PDF address when known, else the plan's landing page (which links the PDF)
+                # the PDF address when known (own url, or the link on a saved landing page),
+                # else the plan's landing page, which links the PDF
+                from pipeline.sources import plan_url_for
+
                 landing = by_id.get(plan.landing_page) if plan.landing_page else None
-                plan_url = plan.url or (landing.url if landing is not None else None)
+                try:
+                    plan_url = plan_url_for(manifest, plan.id)
+                except TiltakError:
+                    plan_url = None
+                plan_url = plan_url or (landing.url if landing is not None else None)
         jobs.append(
             SourceJob(
                 path=path,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+import shutil
 from pathlib import Path
 
 import pytest
@@ -208,12 +209,23 @@ def test_part_count_ignores_genitive_and_prefers_intro():
     assert f.document.stated_part_count == 3 and [p.title for p in f.parts] == ["A del", "B del", "C del"]
 
 
-def test_suggested_path():
-    from pipeline.sources.corpus import suggested_path
+def test_fetched_landing_page_gives_the_plan_url(tmp_path):
+    """A landing page saved by `tiltak fetch` (corpus/downloads/<id>.html) is read like a manifest file."""
+    from pipeline.fetching import download_path
+    from pipeline.sources.corpus import plan_url_for
 
-    m = load_manifest(ROOT / "corpus" / "manifest.toml")
-    assert suggested_path(m, m.by_id("plan-2016-menneskehandel")) == m.root / "plan-2016-menneskehandel.pdf"
-    assert suggested_path(m, m.by_id(PR_ID)) == m.by_id(PR_ID).local_path
+    (tmp_path / "manifest.toml").write_text(
+        '[[source]]\nid = "lp"\nkind = "landing_page"\ntitle = "Landingsside"\n'
+        'url = "https://www.regjeringen.no/no/dokumenter/lp/id2/"\n\n'
+        '[[source]]\nid = "plan"\nkind = "plan"\ntitle = "Plan"\nlanding_page = "lp"\n',
+        encoding="utf-8",
+    )
+    m = load_manifest(tmp_path / "manifest.toml")
+    assert plan_url_for(m, "plan") is None  # nothing fetched yet
+    saved = download_path(m, m.by_id("lp"))
+    saved.parent.mkdir(parents=True)
+    shutil.copy(HTML / "landingsside-syntetisk.html", saved)
+    assert plan_url_for(m, "plan").endswith(".pdf")
 
 
 def test_fakta_stops_at_trailer():

@@ -22,19 +22,7 @@ from pipeline.sources.articles import read_article
 from pipeline.sources.manifest import Manifest, Source
 from pipeline.sources.press_release import extract_landing_page, extract_press_release
 
-__all__ = ["plan_url_for", "press_release_facts", "require_file", "suggested_path"]
-
-_EXT_BY_KIND = {"plan": "pdf", "landing_page": "html", "press_release": "html"}
-
-
-def suggested_path(manifest: Manifest, source: Source, ext: str | None = None) -> Path:
-    """Where a not-yet-downloaded entry's file should go: its ``file`` if set, else
-    ``<corpus>/<id>.<ext>`` (ext: pdf for plans, html for pages). Use it as ``dest`` for fetching
-    so the manual-download hint names the same path."""
-    if source.local_path is not None:
-        return source.local_path
-    return manifest.root / f"{source.id}.{ext or _EXT_BY_KIND[source.kind]}"
-
+__all__ = ["plan_url_for", "press_release_facts", "require_file"]
 
 def require_file(manifest: Manifest, source: Source) -> None:
     """Raise a clear error when an entry has no local file (yet)."""
@@ -64,9 +52,12 @@ def plan_url_for(manifest: Manifest, plan_id: str, *, registry: Any | None = Non
     if not plan.landing_page:
         return None
     lp = manifest.by_id(plan.landing_page)
-    if not lp.has_file:
+    from pipeline.fetching import local_file  # the manifest's file, or the copy `tiltak fetch` saved
+
+    page = local_file(manifest, lp)
+    if page is None:
         return None
-    info, _links = extract_landing_page(read_article(lp.local_path, url=lp.url), lp.id, registry=registry)
+    info, _links = extract_landing_page(read_article(page, url=lp.url), lp.id, registry=registry)
     return info.plan_url
 
 

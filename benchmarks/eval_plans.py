@@ -58,6 +58,7 @@ class PlanScore:
     text_sim_sum: float = 0.0
     text_n: int = 0
     pages_ok: int = 0
+    pages_n: int = 0  # matched measures whose truth has pages (HTML-printed plans have null pages)
     min_tp: int = 0
     min_fp: int = 0
     min_fn: int = 0
@@ -98,7 +99,7 @@ class PlanScore:
             "recall": div(self.matched, self.n_true),
             "title_exact": div(self.title_exact, self.matched),
             "text_similarity": div(self.text_sim_sum, self.text_n),
-            "page_accuracy": div(self.pages_ok, self.matched),
+            "page_accuracy": div(self.pages_ok, self.pages_n),
             "ministry_f1": f1,
             "children_accuracy": div(self.children_ok, self.children_n),
             "crossref_accuracy": div(self.xref_ok, self.matched),
@@ -205,9 +206,13 @@ def evaluate_plan(pdf: Path, truth_path: Path, reg, engine: str = "auto", enrich
         if ttext:
             score.text_sim_sum += fuzz.ratio(_ws(pm.text), ttext) / 100.0
             score.text_n += 1
-        if pm.page_start == tm.get("page_start") and pm.page_end == tm.get("page_end"):
+        if tm.get("page_start") is None and tm.get("page_end") is None:
+            pass  # pages unknown in the truth (e.g. browser-printed HTML): not scored
+        elif pm.page_start == tm.get("page_start") and pm.page_end == tm.get("page_end"):
             score.pages_ok += 1
+            score.pages_n += 1
         else:
+            score.pages_n += 1
             score.page_errors.append(f"{key[0]}: {pm.page_start}-{pm.page_end} != {tm.get('page_start')}-{tm.get('page_end')}")
         if enrich:
             score.children_n += 1
@@ -256,7 +261,7 @@ def evaluate_dir(directory: str | Path, engine: str = "auto", enrich: bool = Tru
             scores.append(evaluate_plan(pdf, truth_path, reg, engine, enrich))
     total = PlanScore("ALL")
     for s in scores:
-        for f in ("n_true", "n_pred", "matched", "title_exact", "text_sim_sum", "text_n", "pages_ok", "min_tp", "min_fp",
+        for f in ("n_true", "n_pred", "matched", "title_exact", "text_sim_sum", "text_n", "pages_ok", "pages_n", "min_tp", "min_fp",
                   "min_fn", "seconds", "warnings", "children_ok", "children_n", "xref_ok", "timeframe_ok", "timeframe_n", "agency_tp",
                   "agency_fp", "agency_fn", "parts_ok", "parts_true", "parts_pred", "ministers_ok", "ministers_true",
                   "ministers_pred"):

@@ -26,9 +26,19 @@ _NOT_NAME = re.compile(r"departement|regjering|handlingsplan|forord|innhold|oslo
                        r"september|oktober|november|desember|eksempelplan|tiltak|del\b|kapittel|statsråd", re.IGNORECASE)
 
 
+_OPEN_END = re.compile(r"(?:-,?|\s(?:og|eller))$")
+
+
 def _lines(b: Block) -> list[str]:
+    """The block's lines; a line ending open ("Barne-, likestillings- og") is joined with the next (a wrapped title)."""
     lines = [normalize(x) for x in (b.lines or []) if x.strip()]
-    return lines or [normalize(b.text)]
+    out: list[str] = []
+    for x in lines:
+        if out and _OPEN_END.search(out[-1]):
+            out[-1] = f"{out[-1]} {x}"
+        else:
+            out.append(x)
+    return out or [normalize(b.text)]
 
 
 def _titles_covering(line: str) -> list[str] | None:

@@ -138,6 +138,12 @@ class PdfiumDocument:
         shown = self._mapper(p) if rotation else None  # boxes come in unrotated page space
         buf, fref = self._buf, ctypes.byref(self._flags)
         objinfo: dict[int | None, tuple[float, str, bool] | None] = {}
+        # per (font size, font): (loose box height, baseline - box bottom) of its first glyph. PDFium's loose box
+        # of a ligature's characters ("fi" from Chromium/Skia) is the tight ink box, raised to the baseline; such
+        # boxes are moved back onto the font's descent line using the character origin.
+        fontbox: dict[tuple, tuple[float, float]] = {}
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        oxr, oyr = ctypes.byref(ox), ctypes.byref(oy)
         names: dict[bytes, str] = {}
         bold_of: dict[str, bool] = {}
         two_pi = 2 * math.pi
@@ -170,6 +176,15 @@ class PdfiumDocument:
             if not get_box(tp_raw, i, rp):
                 continue
             size = info[0]
+            if not keep_rotated and not rotation:  # (upright text of a /Rotate page runs vertically in these boxes)
+                h = rect.top - rect.bottom
+                ref = fontbox.get(info)
+                if ref is None:
+                    if h > 0 and raw.FPDFText_GetCharOrigin(tp, i, oxr, oyr):
+                        fontbox[info] = (h, oy.value - rect.bottom)
+                elif abs(h - ref[0]) > 0.05 * ref[0] and raw.FPDFText_GetCharOrigin(tp, i, oxr, oyr):
+                    rect.bottom = oy.value - ref[1]
+                    rect.top = rect.bottom + ref[0]
             if rotation:
                 ax, ay = shown(rect.left, rect.bottom)
                 bx_, by_ = shown(rect.right, rect.top)

@@ -303,7 +303,3 @@ def cache_info() -> None:
         out.print(f"  {name}: {size / 1e6:.1f} MB")
     if not usage:
         out.print("  (empty)")
-
-
-def main() -> None:  # pragma: no cover - console script without the Prefect commands
-    app()

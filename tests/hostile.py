@@ -15,6 +15,7 @@ from reportlab.lib.pagesizes import A4, A6
 from reportlab.pdfgen import canvas
 
 import pdfs_small as P
+from pdfs_small import assemble_pdf
 
 SYNTH = P.SYNTH
 W, H = A4
@@ -41,21 +42,6 @@ def warm_pipeline() -> None:
 
 
 # --------------------------------------------------------------------------- raw PDF assembly
-
-
-def assemble_pdf(objects: list[bytes], *, root: int = 1, version: bytes = b"1.4") -> bytes:
-    """A PDF from numbered object bodies (object i+1 = objects[i]) with a correct xref table."""
-    out = bytearray(b"%PDF-" + version + b"\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root {root} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 def _stream(data: bytes, extra: bytes = b"") -> bytes:

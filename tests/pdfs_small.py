@@ -254,20 +254,24 @@ def encrypted(path: str | Path, user_password: str = "hemmelig") -> Path:
     return path
 
 
-def zero_pages(path: str | Path) -> Path:
-    """A syntactically valid PDF whose page tree is empty."""
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
-    out = bytearray(b"%PDF-1.4\n")
+def assemble_pdf(objects: list[bytes], *, root: int = 1, version: bytes = b"1.4") -> bytes:
+    """A PDF from numbered object bodies (object i+1 = objects[i]) with a correct xref table."""
+    out = bytearray(b"%PDF-" + version + b"\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
-    for i, o in enumerate(objs, 1):
+    for i, body in enumerate(objects, 1):
         offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + o + b"\nendobj\n"
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
     xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for off in offsets:
         out += f"{off:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    Path(path).write_bytes(bytes(out))
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root {root} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def zero_pages(path: str | Path) -> Path:
+    """A syntactically valid PDF whose page tree is empty."""
+    Path(path).write_bytes(assemble_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]))
     return Path(path)
 
 

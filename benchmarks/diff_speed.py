@@ -91,8 +91,8 @@ def extract_pair(layout: str, workdir: Path):
     Returns (old, new, pages, seconds spent extracting).
     """
     from pipeline.model import DocumentInfo
-    from pipeline.pdf import read_pdf
-    from pipeline.structure import extract_plan
+    from pipeline.layout import read_pdf
+    from pipeline.documents.extract import plan_from_layout
     from tests.plangen.render import render_plan
 
     out, pages, spent = [], [], 0.0
@@ -101,7 +101,7 @@ def extract_pair(layout: str, workdir: Path):
         render_plan(spec, pdf, layout)
         t0 = time.perf_counter()
         doc = read_pdf(pdf)
-        out.append(extract_plan(doc, DocumentInfo(spec.name, "plan", spec.title, published=spec.date), spec.date))
+        out.append(plan_from_layout(doc, DocumentInfo(spec.name, "plan", spec.title, published=spec.date), spec.date))
         spent += time.perf_counter() - t0
         pages.append(doc.page_count)
     return out[0], out[1], pages, spent

@@ -3,7 +3,7 @@
     python benchmarks/eval_plans.py DIR [--out summary.json] [--engine auto] [--verbose]
 
 For every ``*.pdf`` in DIR with a ``<stem>.truth.json`` beside it (plangen format, see tests/plangen/README.md):
-``read_pdf`` + ``extract_plan``, then per plan and overall:
+``read_pdf`` + ``plan_from_layout``, then per plan and overall:
 
 * measure precision / recall: a predicted measure matches a true one with the same number and part number;
 * exact title match rate (whitespace-normalised equality) over matched measures;
@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rapidfuzz import fuzz  # noqa: E402
 
-from pipeline.fileio import atomic_write_text  # noqa: E402
+from pipeline.storage.files import atomic_write_text  # noqa: E402
 from pipeline.model import DocumentInfo, Measure  # noqa: E402
 
 
@@ -161,8 +161,8 @@ def _pred_ministries(m: Measure) -> set[tuple[str, str]]:
 
 
 def evaluate_plan(pdf: Path, truth_path: Path, reg, engine: str = "auto", enrich: bool = True) -> PlanScore:
-    from pipeline.pdf import read_pdf
-    from pipeline.structure import extract_plan
+    from pipeline.layout import read_pdf
+    from pipeline.documents.extract import plan_from_layout
 
     score = PlanScore(pdf.stem)
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
@@ -173,7 +173,7 @@ def evaluate_plan(pdf: Path, truth_path: Path, reg, engine: str = "auto", enrich
     t0 = time.perf_counter()
     try:
         doc = read_pdf(str(pdf), engine=engine) if engine != "auto" else read_pdf(str(pdf))
-        res = extract_plan(doc, info, on, enrich=enrich)
+        res = plan_from_layout(doc, info, on, enrich=enrich)
     except Exception as e:  # reported, not raised: one bad plan must not hide the others
         score.error = f"{type(e).__name__}: {e}"
         score.n_true = len(truth.get("measures", []))

@@ -53,7 +53,7 @@ def pdfium_bare(path: Path) -> int:
 
 def layout(engine: str):
     def run(path: Path) -> int:
-        from pipeline.pdf import read_pdf
+        from pipeline.layout import read_pdf
 
         return read_pdf(path, engine, is_word=None).page_count
 
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'file':30} {'pages':>5} {'plumber_bare':>12} {'pdfium_bare':>11} {'read[plumber]':>13} "
           f"{'read[pdfium]':>12} {'plumber/bare':>12}")
     for p in paths:
-        from pipeline.pdf.engines import get_engine
+        from pipeline.layout.engines import get_engine
 
         doc = get_engine("pdfium").open(str(p))
         pages = doc.page_count

@@ -6,7 +6,7 @@
 Loads the NLP pipeline first (its one-off cost is not part of an extraction), then profiles
 ``read_pdf`` + ``extract_plan`` under cProfile and prints the top functions by cumulative and by own
 (tottime) time, each as a share of the whole extraction, plus a per-module own-time summary (which
-layer — pdfminer, pypdfium2, pipeline.pdf.*, pipeline.structure.*, spaCy — the time is spent in).
+layer — pdfminer, pypdfium2, pipeline.layout.*, pipeline.structure.*, spaCy — the time is spent in).
 ``--pyinstrument`` uses pyinstrument instead when it is installed (a call tree, less overhead).
 """
 
@@ -71,12 +71,12 @@ def _group(filename: str) -> str:
 
 def _extract(pdf: str | Path, engine: str, on: date | None):
     from pipeline.model import DocumentInfo
-    from pipeline.pdf import read_pdf
-    from pipeline.structure import extract_plan
+    from pipeline.layout import read_pdf
+    from pipeline.documents.extract import plan_from_layout
 
     doc = read_pdf(pdf, engine=engine)
     info = DocumentInfo(document_id=Path(pdf).stem, kind="plan", title=Path(pdf).stem, published=on, page_count=doc.page_count)
-    return doc, extract_plan(doc, info, on)
+    return doc, plan_from_layout(doc, info, on)
 
 
 def profile_extraction(pdf: str | Path, engine: str = "auto", on: date | None = None, *,
@@ -89,7 +89,7 @@ def profile_extraction(pdf: str | Path, engine: str = "auto", on: date | None = 
     function was running) or ``wall`` (cProfile's default, ``time.perf_counter``).
     """
     from pipeline.nlp import load_nlp
-    from pipeline.pdf.hyphenation import default_is_word
+    from pipeline.layout.hyphenation import default_is_word
 
     load_nlp()
     default_is_word()

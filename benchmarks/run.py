@@ -6,8 +6,8 @@ Generates synthetic plans (``tests/plangen``; every PDF says it is a synthetic t
 about 10, 40, 50, 200 and 500 pages and a 20-plan corpus under ``benchmarks/work/`` (git-ignored),
 then measures (see ``benchmarks/README.md`` for what each figure means):
 
-* extraction ms/page per plan size: tiltak with each engine (``read_pdf`` = layout, ``extract_plan``
-  with ``enrich=False`` = structure, the rest of ``extract_plan`` = NLP enrichment), next to
+* extraction ms/page per plan size: tiltak with each engine (``read_pdf`` = layout, ``plan_from_layout``
+  with ``enrich=False`` = structure, the rest of ``plan_from_layout`` = NLP enrichment), next to
   pdfplumber's bare ``page.extract_words()`` and pypdfium2's ``get_text_range()`` (the speed floor);
   growth with page count (linear slope and log-log exponent);
 * NLP: cold start (imports, ``load_nlp``) in a fresh process, and ``find_entities`` words/second;
@@ -234,8 +234,8 @@ def _info(path: Path, pages: int | None, on: date | None):
 class TiltakTiming:
     engine: str
     layout_s: float  # read_pdf
-    structure_s: float  # extract_plan(enrich=False)
-    total_structure_s: float  # extract_plan(enrich=True): structure + NLP enrichment
+    structure_s: float  # plan_from_layout(enrich=False)
+    total_structure_s: float  # plan_from_layout(enrich=True): structure + NLP enrichment
     measures: int
 
     @property
@@ -248,22 +248,22 @@ class TiltakTiming:
 
 
 def time_tiltak(path: Path, engine: str, on: date | None, repeats: int = 1, *, enrich: bool = True) -> tuple[TiltakTiming, Any]:
-    """Best-of-``repeats`` timings of ``read_pdf`` and ``extract_plan`` (load the NLP pipeline first, or its
+    """Best-of-``repeats`` timings of ``read_pdf`` and ``plan_from_layout`` (load the NLP pipeline first, or its
     one-off load lands in the first timing). ``enrich=False``: skip the NLP enrichment (its share is then 0)."""
-    from pipeline.pdf import read_pdf
-    from pipeline.structure import extract_plan
+    from pipeline.layout import read_pdf
+    from pipeline.documents.extract import plan_from_layout
 
     layout_s, doc = best_of(lambda: read_pdf(path, engine=engine), repeats)
     info = _info(path, doc.page_count, on)
-    structure_s, _ = best_of(lambda: extract_plan(copy.deepcopy(doc), info, on, enrich=False), 1)
-    # deepcopy outside the timed region: extract_plan gets a pristine document each time
+    structure_s, _ = best_of(lambda: plan_from_layout(copy.deepcopy(doc), info, on, enrich=False), 1)
+    # deepcopy outside the timed region: plan_from_layout gets a pristine document each time
     best = float("inf")
     plan = None
     for _ in range(max(1, repeats)):
         d = copy.deepcopy(doc)
         gc.collect()
         t0 = _now()
-        plan = extract_plan(d, info, on, enrich=enrich)
+        plan = plan_from_layout(d, info, on, enrich=enrich)
         best = min(best, _now() - t0)
     # enrich=False timed once more at the same repetition count for a fair split
     if repeats > 1:
@@ -271,7 +271,7 @@ def time_tiltak(path: Path, engine: str, on: date | None, repeats: int = 1, *, e
             d = copy.deepcopy(doc)
             gc.collect()
             t0 = _now()
-            extract_plan(d, info, on, enrich=False)
+            plan_from_layout(d, info, on, enrich=False)
             structure_s = min(structure_s, _now() - t0)
     return TiltakTiming(engine, layout_s, structure_s, best, len(plan.measures) if plan else 0), doc
 
@@ -368,9 +368,9 @@ def _maxrss_mb() -> float:
 
 def _child_memory(path: str, engine: str, on: str | None) -> dict[str, Any]:
     from pipeline.nlp import load_nlp
-    from pipeline.pdf import read_pdf
-    from pipeline.pdf.hyphenation import default_is_word
-    from pipeline.structure import extract_plan
+    from pipeline.layout import read_pdf
+    from pipeline.layout.hyphenation import default_is_word
+    from pipeline.documents.extract import plan_from_layout
 
     load_nlp()
     default_is_word()
@@ -378,17 +378,17 @@ def _child_memory(path: str, engine: str, on: str | None) -> dict[str, Any]:
     t0 = _wall()
     doc = read_pdf(path, engine=engine)
     after_layout = _maxrss_mb()
-    plan = extract_plan(doc, _info(Path(path), doc.page_count, date.fromisoformat(on) if on else None), date.fromisoformat(on) if on else None)
+    plan = plan_from_layout(doc, _info(Path(path), doc.page_count, date.fromisoformat(on) if on else None), date.fromisoformat(on) if on else None)
     return {"baseline_mb": base, "after_layout_mb": after_layout, "peak_mb": _maxrss_mb(), "seconds": _wall() - t0,
             "pages": doc.page_count, "measures": len(plan.measures)}
 
 
 def _child_nlp_load() -> dict[str, Any]:
     t0 = _wall()
-    import pipeline.pdf  # noqa: F401
+    import pipeline.layout  # noqa: F401
     import pipeline.structure  # noqa: F401
     from pipeline.nlp import find_entities, load_nlp
-    from pipeline.pdf.hyphenation import default_is_word
+    from pipeline.layout.hyphenation import default_is_word
 
     t1 = _wall()
     load_nlp()
@@ -406,7 +406,7 @@ def _child_corpus(corpus: str, out: str, runner: str, runs: int) -> dict[str, An
     import flows  # noqa: F401  (tiltak's Prefect defaults before Prefect)
     from prefect.server.api.server import SubprocessASGIServer
 
-    from flows.corpus import make_task_runner, run_corpus
+    from flows.run_corpus import make_task_runner, run_corpus
 
     import_s = _wall() - t0
     t1 = _wall()
@@ -489,7 +489,7 @@ def diff_timing(workdir: Path = WORK, *, target_pages: int = 30, layout: str = "
     from tests.plangen import make_version_pair
 
     from pipeline.compare import compare_plans
-    from pipeline.extract import SourceJob, extract_job
+    from pipeline.documents.extract import SourceJob, extract_job
 
     old_plan = make_sized_plan(target_pages, workdir, layout=layout, log=log)
     outdir = workdir / "diff"
@@ -590,9 +590,10 @@ def outputs_timing(corpus: Path, *, profile_top: int = 8) -> dict[str, Any]:
     import pstats
 
     from pipeline.compare import compare_plans
-    from pipeline.corpus import comparison_pairs, jobs_from_manifest
-    from pipeline.extract import extract_job
-    from pipeline.runs import Failure, RunResult, consistency_for, write_run_outputs
+    from pipeline.runs.jobs import comparison_pairs, jobs_from_manifest
+    from pipeline.documents.extract import extract_job
+    from pipeline.runs.outputs import write_run_outputs
+    from pipeline.runs.result import Failure, RunResult, consistency_for
     from pipeline.sources import load_manifest
 
     manifest = load_manifest(corpus / "manifest.toml")
@@ -802,7 +803,7 @@ def render_markdown(results: dict[str, Any]) -> str:
     if rows:
         L += ["## Extraction by plan size (ms per page)", "",
               f"Layout: `{results.get('layout')}` (plangen), dated {PLAN_DATE}. *layout* = `read_pdf`, *structure* = "
-              "`extract_plan(enrich=False)`, *NLP* = the rest of `extract_plan` (agencies, target groups, mentions). "
+              "`plan_from_layout(enrich=False)`, *NLP* = the rest of `plan_from_layout` (agencies, target groups, mentions). "
               f"Repeats: {results.get('repeats_note', '')}.", ""]
         L += size_table(rows)
         L.append("")
@@ -952,7 +953,7 @@ def run_benchmarks(*, sizes: tuple[int, ...], sections: set[str], quick: bool, l
     doc_for_nlp = None
     if "extraction" in sections:
         from pipeline.nlp import load_nlp
-        from pipeline.pdf.hyphenation import default_is_word
+        from pipeline.layout.hyphenation import default_is_word
 
         load_nlp()
         default_is_word()
@@ -992,7 +993,7 @@ def run_benchmarks(*, sizes: tuple[int, ...], sections: set[str], quick: bool, l
         if not quick:
             nlp["cold_fresh_cache"] = nlp_cold_load(True)
         if doc_for_nlp is None and plans:
-            from pipeline.pdf import read_pdf
+            from pipeline.layout import read_pdf
 
             p = min(plans, key=lambda p: abs(p.pages - 50))
             doc_for_nlp = (p.pages, read_pdf(p.path), p)

@@ -54,7 +54,7 @@ def run(
         load_manifest(corpus_dir / "manifest.toml")
     except TiltakError as exc:
         _fail(exc)
-    from flows.corpus import make_task_runner, run_corpus
+    from flows.run_corpus import make_task_runner, run_corpus
 
     if quiet or as_json:
         logging.getLogger("prefect").setLevel(logging.WARNING)

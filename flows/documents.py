@@ -12,9 +12,11 @@ import flows  # noqa: F401
 from prefect import flow
 
 from flows.tasks import compare_task, extract_task, with_result_storage
-from pipeline.extract import SourceJob, document_id_for
-from pipeline.outlock import output_lock
-from pipeline.runs import RunResult, consistency_for, write_run_outputs
+from pipeline.documents.extract import SourceJob, document_id_for
+from pipeline.runs.inputs import load_plan
+from pipeline.runs.lock import output_lock
+from pipeline.runs.outputs import write_run_outputs
+from pipeline.runs.result import RunResult, consistency_for
 
 
 @flow(name="extract-document", log_prints=True)
@@ -38,8 +40,6 @@ def extract_document(
 @flow(name="compare-versions", log_prints=True)
 def compare_versions(old: str, new: str, out_dir: str = "outputs/diff", engine: str = "auto") -> dict[str, Any]:
     """Extract (or load) two plan versions and write the change report."""
-    from pipeline.plans import load_plan
-
     old_result = load_plan(old, engine=engine)
     new_result = load_plan(new, engine=engine)
     if old_result.document_id == new_result.document_id:

@@ -4,7 +4,7 @@ Caching: extraction results are cached under a key made of the task's name, the
 document's sha256, ``PIPELINE_VERSION`` and the options that change the output
 (document id, kind, date, engine). Prefect's ``INPUTS`` policy alone is not enough:
 two different tasks with the same inputs would share an entry. Results are stored in
-``.tiltak-cache/results`` (``pipeline.cache``), cleared by ``tiltak cache clear``.
+``.tiltak-cache/results`` (``pipeline.storage.cache``), cleared by ``tiltak cache clear``.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from prefect import task
 from prefect.context import TaskRunContext
 
 from pipeline import PIPELINE_VERSION
-from pipeline.budget import Budget, run_with_budget
-from pipeline.cache import results_dir
-from pipeline.extract import ExtractionResult, SourceJob, extract_job
-from pipeline.fileio import sha256_file
+from pipeline.compare import compare_plans
+from pipeline.runs.budget import Budget, run_with_budget
+from pipeline.storage.cache import results_dir
+from pipeline.documents.extract import ExtractionResult, SourceJob, extract_job
+from pipeline.storage.files import sha256_file
 
 
 def _options_digest(payload: dict) -> str:
@@ -95,6 +96,4 @@ def with_result_storage(t):
     cache_expiration=timedelta(days=365),
 )
 def compare_task(old_result: ExtractionResult, new_result: ExtractionResult, old_id: str, new_id: str):
-    from pipeline.compare import compare_plans
-
     return compare_plans(old_result.plan, new_result.plan)

@@ -15,16 +15,16 @@ import flows  # noqa: F401
 from prefect import flow, get_run_logger
 
 from flows.tasks import compare_task, extract_task, with_result_storage
-from pipeline.extract import SourceJob
-from pipeline.outlock import output_lock
-from pipeline.runs import RunResult, write_run_outputs
-from pipeline.watch import check_plan_update, watched_plans
+from pipeline.documents.extract import SourceJob
+from pipeline.runs.lock import output_lock
+from pipeline.runs.outputs import write_run_outputs
+from pipeline.runs.result import RunResult
+from pipeline.sources import load_manifest
+from pipeline.sources.updates import check_plan_update, watched_plans
 
 
 @flow(name="watch-plans", log_prints=True)
 def watch_plans(corpus_dir: str = "corpus", out_dir: str = "outputs") -> dict[str, Any]:
-    from pipeline.sources import load_manifest
-
     logger = get_run_logger()
     manifest = load_manifest(Path(corpus_dir) / "manifest.toml")
     lines: list[str] = []

@@ -120,15 +120,16 @@ def extract(
 ) -> None:
     """Extract documents and write datasets (documents, ministers, parts, measures ...) to --out."""
     if ocr:
-        from pipeline.pdf.ocr import ocr_status
+        from pipeline.layout.ocr import ocr_status
 
         status = ocr_status()
         if not status.available:
             _fail(TiltakError(f"--ocr is not available here: {status.reason}"))
-    from pipeline.budget import Budget, run_with_budget
-    from pipeline.extract import SourceJob, document_id_for, extract_job
-    from pipeline.outlock import output_lock
-    from pipeline.runs import Failure, RunResult, consistency_for, write_run_outputs
+    from pipeline.runs.budget import Budget, run_with_budget
+    from pipeline.documents.extract import SourceJob, document_id_for, extract_job
+    from pipeline.runs.lock import output_lock
+    from pipeline.runs.outputs import write_run_outputs
+    from pipeline.runs.result import Failure, RunResult, consistency_for
 
     if kind not in (None, "press_release", "landing_page", "plan"):
         raise typer.BadParameter("--kind must be press_release, landing_page or plan")
@@ -183,9 +184,10 @@ def diff(
 ) -> None:
     """Compare two versions of a plan measure by measure: changes.csv, change_report.md/.html."""
     from pipeline.compare import compare_plans
-    from pipeline.outlock import output_lock
-    from pipeline.plans import load_plan
-    from pipeline.runs import RunResult, write_run_outputs
+    from pipeline.runs.lock import output_lock
+    from pipeline.runs.inputs import load_plan
+    from pipeline.runs.outputs import write_run_outputs
+    from pipeline.runs.result import RunResult
 
     try:
         old_result = load_plan(old, on=_parse_date(old_date), engine=engine)
@@ -259,7 +261,7 @@ def fetch(
 ) -> None:
     """Download the manifest's missing documents (landing pages, then the plan PDFs they link)."""
     from pipeline.sources import load_manifest
-    from pipeline.fetching import fetch_missing_sources
+    from pipeline.sources.downloads import fetch_missing_sources
 
     try:
         manifest = load_manifest(corpus_dir / "manifest.toml")
@@ -286,7 +288,7 @@ def fetch(
 @cache_app.command("clear")
 def cache_clear(keep_downloads: bool = typer.Option(False, "--keep-downloads", help="Keep fetched files.")) -> None:
     """Remove cached extraction results and NLP tables (next run recomputes them)."""
-    from pipeline.cache import cache_dir, clear_cache
+    from pipeline.storage.cache import cache_dir, clear_cache
 
     removed = clear_cache(keep_downloads=keep_downloads)
     out.print(f"cleared {cache_dir()}: " + (", ".join(p.name for p in removed) or "already empty"), highlight=False)
@@ -295,7 +297,7 @@ def cache_clear(keep_downloads: bool = typer.Option(False, "--keep-downloads", h
 @cache_app.command("info")
 def cache_info() -> None:
     """Show where the cache is and how large each part is."""
-    from pipeline.cache import cache_dir, cache_usage
+    from pipeline.storage.cache import cache_dir, cache_usage
 
     usage = cache_usage()
     out.print(f"{cache_dir()}", highlight=False)

@@ -174,19 +174,6 @@ class Char:
 
 
 @dataclass
-class Line:
-    text: str
-    page: int
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float  # dominant font size
-    bold: bool  # most characters bold
-    column: int = 0
-
-
-@dataclass
 class Table:
     """A table found on one or more consecutive pages (header repeated on each page is merged)."""
 

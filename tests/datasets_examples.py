@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.datasets import MinistryPeriod
-from pipeline.fileio import sha256_file
+from pipeline.storage.files import sha256_file
 from pipeline.model import (
     ConsistencyCheck,
     DocumentInfo,

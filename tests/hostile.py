@@ -31,11 +31,11 @@ def warm_pipeline() -> None:
     """Import the PDF, structure and NLP layers and load the NLP pipeline once in this process,
     so every worker that ``run_with_budget`` forks from it starts warm (instead of loading
     spaCy again for each document)."""
-    import pipeline.pdf  # noqa: F401
+    import pipeline.layout  # noqa: F401
     import pipeline.sources  # noqa: F401
     import pipeline.structure  # noqa: F401
     from pipeline.nlp import find_entities
-    from pipeline.pdf.hyphenation import default_is_word
+    from pipeline.layout.hyphenation import default_is_word
 
     default_is_word()
     find_entities("Justis- og beredskapsdepartementet og Politidirektoratet samarbeider.")
@@ -278,7 +278,7 @@ def check_outputs(out: str | Path) -> dict:
 
     import pandas as pd
 
-    from pipeline.datasets.writers import recover
+    from pipeline.datasets.transaction import recover
 
     out = Path(out)
     recover(out)

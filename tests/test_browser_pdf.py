@@ -64,7 +64,7 @@ def test_browser_pdf_extraction_floors(printed):
 
 def test_no_glued_words_or_split_ligatures(printed):
     """Words separated only by position are spaced; a ligature stays inside its word on its own line."""
-    from pipeline.pdf import read_pdf
+    from pipeline.layout import read_pdf
 
     _out, pdf, _truth = printed
     doc = read_pdf(str(pdf))

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from pipeline.budget import Budget, run_with_budget
+from pipeline.runs.budget import Budget, run_with_budget
 from pipeline.errors import InputFileError, OutputLockedError, ResourceLimitError
-from pipeline.outlock import output_lock
+from pipeline.runs.lock import output_lock
 
 
 def _square(x):
@@ -102,7 +102,7 @@ def test_lock_is_released_when_holder_is_killed(tmp_path):
 
 
 def test_cache_clear(tmp_path, monkeypatch):
-    from pipeline.cache import cache_dir, cache_usage, clear_cache
+    from pipeline.storage.cache import cache_dir, cache_usage, clear_cache
 
     monkeypatch.setenv("TILTAK_CACHE_DIR", str(tmp_path / "c"))
     (cache_dir() / "results").mkdir(parents=True)

@@ -223,8 +223,8 @@ def evaluate_end_to_end(outdir, verbose: bool = False) -> dict[str, float]:
     from pathlib import Path
 
     from pipeline.compare import compare_plans
-    from pipeline.pdf import read_pdf
-    from pipeline.structure import extract_plan
+    from pipeline.layout import read_pdf
+    from pipeline.documents.extract import plan_from_layout
     from tests.plangen.standard import cached_standard_set
 
     outdir = Path(outdir)
@@ -237,7 +237,7 @@ def evaluate_end_to_end(outdir, verbose: bool = False) -> dict[str, float]:
         for side, pdf in (("old", e["old_pdf"]), ("new", e["new_pdf"])):
             on = _date.fromisoformat(truth[side]["date"])
             info = DocumentInfo(truth[side]["name"], "plan", truth[side]["name"], published=on)
-            plans.append(extract_plan(read_pdf(outdir / pdf), info, on))
+            plans.append(plan_from_layout(read_pdf(outdir / pdf), info, on))
         comp = compare_plans(plans[0], plans[1])
         s = score_pair(e["name"], comp, truth, _date.fromisoformat(truth["old"]["date"]),
                        _date.fromisoformat(truth["new"]["date"]))

@@ -25,7 +25,8 @@ from pipeline.datasets import (
 )
 from pipeline.datasets import schema as S
 from pipeline.datasets.formats import natural_key
-from pipeline.datasets.writers import COMMIT_RECORD, render_files
+from pipeline.datasets.transaction import COMMIT_RECORD
+from pipeline.datasets.writers import render_files
 from pipeline.errors import InputFileError, OutputLockedError
 from pipeline.model import ConsistencyCheck
 

@@ -1,10 +1,10 @@
-"""Naming date of a plan when none is given (pipeline.dating)."""
+"""Naming date of a plan when none is given (pipeline.structure.dating)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from pipeline.dating import infer_naming_date
+from pipeline.structure.dating import infer_naming_date
 from pipeline.model import Block, LaidOutDocument
 
 
@@ -37,7 +37,7 @@ def test_nothing_to_go_on():
 
 
 def test_extracted_2010_plan_names_ministries_of_2010(plangen_plans, tmp_path):
-    from pipeline.extract import SourceJob, extract_job
+    from pipeline.documents.extract import SourceJob, extract_job
 
     plan = next(p for p in plangen_plans if p["truth"]["document"]["date"].startswith("2010"))
     result = extract_job(SourceJob(path=plan["pdf"], document_id="p2010", kind="plan"))

@@ -1,11 +1,11 @@
-"""Input checks and kind detection in pipeline.extract (before any parser runs)."""
+"""Input checks and kind detection in pipeline.documents.extract (before any parser runs)."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline.errors import InputFileError
-from pipeline.extract import SourceJob, document_id_for, extract_job, sniff_kind
+from pipeline.documents.extract import SourceJob, document_id_for, extract_job, sniff_kind
 
 
 def test_document_id_is_a_stable_ascii_slug():

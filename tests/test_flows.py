@@ -56,7 +56,7 @@ published = 2016-10-20
 
 
 def _run(corpus: Path, out: Path, **kw):
-    from flows.corpus import run_corpus
+    from flows.run_corpus import run_corpus
 
     return run_corpus(corpus_dir=str(corpus), out_dir=str(out), fetch=False, **kw)
 
@@ -95,7 +95,7 @@ def test_corpus_run_isolates_a_corrupt_pdf_and_caches(prefect_api, plan_pdfs, tm
 
 
 def test_dask_runner_gives_byte_identical_outputs(prefect_api, plan_pdfs, tmp_path):
-    from flows.corpus import make_task_runner, run_corpus
+    from flows.run_corpus import make_task_runner, run_corpus
 
     corpus = _write_corpus(tmp_path / "corpus", plan_pdfs[:2], broken=False)
     threads_out, dask_out = tmp_path / "threads", tmp_path / "dask"

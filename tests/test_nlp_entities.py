@@ -82,7 +82,7 @@ def test_abbreviations_are_whole_tokens_and_case_sensitive() -> None:
 def test_abbreviations_that_are_words_are_ignored_in_upper_case_headings() -> None:
     reg = default_registry()
     # pick registry abbreviations that are also ordinary Norwegian words (e.g. "DA", "NOE")
-    from pipeline.nlp.lemmatizer import is_known_word
+    from pipeline.reference.wordforms import is_known_word
 
     word_like = sorted(
         {sf.text for sf in reg.surface_forms() if sf.kind == "abbreviation" and sf.text.isalpha() and is_known_word(sf.text)}

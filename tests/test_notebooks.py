@@ -26,8 +26,9 @@ def full_outputs(tmp_path_factory, plangen_plans, plangen_pairs):
     from datetime import date
 
     from pipeline.compare import compare_plans
-    from pipeline.extract import SourceJob, extract_job
-    from pipeline.runs import RunResult, consistency_for, write_run_outputs
+    from pipeline.documents.extract import SourceJob, extract_job
+    from pipeline.runs.outputs import write_run_outputs
+    from pipeline.runs.result import RunResult, consistency_for
 
     repo = Path(__file__).resolve().parents[1]
     seed = repo / "corpus" / "pressemelding-2016-styrket-samarbeid-mot-menneskehandel.txt"

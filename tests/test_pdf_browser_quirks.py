@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from pipeline.model import Block
-from pipeline.pdf.lines import build_lines_from_glyphs
+from pipeline.layout.lines import build_lines_from_glyphs
 from pipeline.structure.foreword import _lines
 
 

@@ -8,7 +8,7 @@ import pytest
 
 import pdfs_small as P
 from pipeline.errors import NoTextLayerError, PdfError, ResourceLimitError
-from pipeline.pdf import read_pdf
+from pipeline.layout import read_pdf
 
 ENGINES = ["auto", "pdfplumber", "pdfium"]
 

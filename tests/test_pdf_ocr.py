@@ -8,7 +8,7 @@ import pytest
 
 import pdfs_small as P
 from pipeline.errors import PdfError
-from pipeline.pdf.ocr import ocr_pdf, ocr_status
+from pipeline.layout.ocr import ocr_pdf, ocr_status
 
 
 def test_status_explains_what_is_missing():
@@ -31,7 +31,7 @@ def test_ocr_unavailable_is_a_one_line_pdf_error(tmp_path):
 @pytest.mark.ocr
 @pytest.mark.skipif(not shutil.which("tesseract") or not ocr_status().available, reason="needs tesseract + nor")
 def test_ocr_adds_a_text_layer(tmp_path):
-    from pipeline.pdf import read_pdf
+    from pipeline.layout import read_pdf
 
     from reportlab.pdfgen import canvas
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import pdfs_small as P
-from pipeline.pdf import read_pdf
-from pipeline.pdf.engines import get_engine
+from pipeline.layout import read_pdf
+from pipeline.layout.engines import get_engine
 
 
 @pytest.fixture(scope="module")

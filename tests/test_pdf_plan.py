@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import pdfs_small as P
-from pipeline.pdf import read_pdf
+from pipeline.layout import read_pdf
 
 
 @pytest.fixture(scope="module")

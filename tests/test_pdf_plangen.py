@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("pyphen")  # the plangen generator needs it
 
-from pipeline.pdf import read_pdf  # noqa: E402
+from pipeline.layout import read_pdf  # noqa: E402
 from tests.plangen.fixtures import plangen_dir, plangen_manifest, plangen_plans  # noqa: F401
 
 CHECKED = ("plan2016_menneskehandel_twocol", "plan2024_digital_mixed_table")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.pdf.hyphenation import HYPHENS, decide, join_lines, join_two
-from pipeline.pdf.text import ends_sentence, normalize, strip_bullet
+from pipeline.layout.hyphenation import HYPHENS, decide, join_lines, join_two
+from pipeline.layout.text import ends_sentence, normalize, strip_bullet
 
 
 def test_ligatures_spaces_nfc():

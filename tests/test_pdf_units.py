@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from pipeline.model import Char
-from pipeline.pdf.columns import reading_order
-from pipeline.pdf.furniture import mark_furniture, page_number_label
-from pipeline.pdf.headings import body_size, classify, heading_levels
-from pipeline.pdf.lines import TextLine, build_lines
-from pipeline.pdf.tables import TablePiece, merge_pieces
+from pipeline.layout.columns import reading_order
+from pipeline.layout.furniture import mark_furniture, page_number_label
+from pipeline.layout.headings import body_size, classify, heading_levels
+from pipeline.layout.lines import TextLine, build_lines
+from pipeline.layout.tables import TablePiece, merge_pieces
 
 
 def L(text, x0, top, x1, row, size=10.0, bold=False, page=1):

@@ -177,7 +177,7 @@ def test_deterministic_bytes(tmp_path):
 
 
 def test_manifest_hashes_match_files(plangen_dir, plangen_manifest):
-    from pipeline.fileio import sha256_file
+    from pipeline.storage.files import sha256_file
 
     for e in plangen_manifest["plans"]:
         assert sha256_file(plangen_dir / e["pdf"]) == e["sha256"]

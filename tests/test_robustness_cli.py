@@ -82,7 +82,7 @@ def test_missing_and_directory_inputs_in_a_batch(tmp_path):
 
 def _slow_extract(files, out, started, release):
     """A `tiltak extract` whose extraction waits for ``release``: it holds --out meanwhile."""
-    import pipeline.extract as E
+    import pipeline.documents.extract as E
 
     real = E.extract_job
 

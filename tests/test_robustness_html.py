@@ -6,7 +6,7 @@ import pytest
 
 import hostile as H
 from pipeline.errors import InputFileError, NotAnArticleError, TiltakError
-from pipeline.extract import SourceJob, extract_job
+from pipeline.documents.extract import SourceJob, extract_job
 from pipeline.sources.articles import MAX_ARTICLE_BYTES
 
 

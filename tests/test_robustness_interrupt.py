@@ -24,9 +24,10 @@ from typer.testing import CliRunner
 
 import hostile as H
 import pdfs_small as P
-from pipeline.extract import SourceJob, extract_job
-from pipeline.outlock import output_lock
-from pipeline.runs import RunResult, write_run_outputs
+from pipeline.documents.extract import SourceJob, extract_job
+from pipeline.runs.lock import output_lock
+from pipeline.runs.outputs import write_run_outputs
+from pipeline.runs.result import RunResult
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "corpus" / "pressemelding-2016-styrket-samarbeid-mot-menneskehandel.txt"

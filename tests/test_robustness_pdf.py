@@ -14,9 +14,9 @@ import pytest
 
 import hostile as H
 import pdfs_small as P
-from pipeline.budget import Budget, run_with_budget
+from pipeline.runs.budget import Budget, run_with_budget
 from pipeline.errors import NoTextLayerError, PdfError, ResourceLimitError, TiltakError
-from pipeline.extract import SourceJob, extract_job
+from pipeline.documents.extract import SourceJob, extract_job
 
 BUDGET = Budget(timeout_s=60, memory_mb=1500)
 
@@ -141,7 +141,7 @@ def test_600_pages_complete_or_stop_with_a_budget_message(tmp_path):
 
 
 def _address_space_mb() -> int:
-    from pipeline.budget import _address_space_bytes
+    from pipeline.runs.budget import _address_space_bytes
 
     return _address_space_bytes() // (1 << 20)
 

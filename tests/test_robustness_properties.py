@@ -1,6 +1,6 @@
 """Property tests on arbitrary input, for what the other property tests leave out.
 
-Already covered elsewhere (not repeated here): ``pipeline.pdf.text.normalize`` idempotence and
+Already covered elsewhere (not repeated here): ``pipeline.layout.text.normalize`` idempotence and
 line joining without loss (tests/test_pdf_text.py); ministry resolution on arbitrary Unicode and its
 idempotence (tests/test_reference_properties.py); manifest paths (tests/test_sources_manifest.py).
 Added: the invariants of normalisation's output, bullet stripping, dehyphenation with a known or a
@@ -15,10 +15,10 @@ from datetime import date
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from pipeline.pdf.hyphenation import SUSPENSION_WORDS, decide, join_lines, join_two
-from pipeline.pdf.text import LIGATURES, SPACES, ZERO_WIDTH, ends_sentence, normalize, strip_bullet
+from pipeline.layout.hyphenation import SUSPENSION_WORDS, decide, join_lines, join_two
+from pipeline.layout.text import LIGATURES, SPACES, ZERO_WIDTH, ends_sentence, normalize, strip_bullet
 from pipeline.reference import default_registry
-from pipeline.structure.responsibility import parse_responsibility
+from pipeline.measures.responsibility import parse_responsibility
 
 REG = default_registry()
 IDS = REG.ministry_ids()

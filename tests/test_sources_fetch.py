@@ -1,4 +1,4 @@
-"""Fetching with provenance (pipeline.sources.fetch), against respx-served responses."""
+"""Fetching with provenance (pipeline.sources.http), against respx-served responses."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ import pytest
 import respx
 
 from pipeline.errors import FetchError, InputFileError
-from pipeline.fileio import sha256_file
-from pipeline.sources.fetch import (
+from pipeline.storage.files import sha256_file
+from pipeline.sources.downloads import fetch_plan_via_landing_page
+from pipeline.sources.press_release import find_plan_pdf_links
+from pipeline.sources.http import (
     USER_AGENT,
     Provenance,
     adopt_manual_download,
     check_for_update,
     fetch,
-    fetch_plan_via_landing_page,
-    find_plan_pdf_links,
     provenance_path,
     store_path_for,
 )

@@ -173,16 +173,21 @@ def test_landing_page_without_pdf():
     assert links == [] and info.plan_url is None and info.document_id == "lp"
 
 
-def test_press_release_facts_from_manifest(tmp_path):
+def test_press_release_from_manifest(tmp_path):
+    """A manifest entry's press release: the manifest's file, sha256 and the plan URL its landing page links."""
     import shutil
 
-    from pipeline.sources.corpus import plan_url_for, press_release_facts
+    from pipeline.documents.extract import extract_job
+    from pipeline.runs.jobs import jobs_from_manifest
+    from pipeline.sources.downloads import plan_url_for
 
     m = load_manifest(ROOT / "corpus" / "manifest.toml")
-    f = press_release_facts(m, PR_ID)
+    jobs, _notes = jobs_from_manifest(m)
+    (job,) = [j for j in jobs if j.document_id == PR_ID]
+    f = extract_job(job).press
     assert f.document.local_path.endswith("pressemelding-2016-styrket-samarbeid-mot-menneskehandel.txt")
     assert len(f.document.sha256) == 64 and len(f.ministers) == 6
-    assert f.document.plan_url is None  # landing page not saved locally yet
+    assert f.document.plan_url == m.by_id("lp-2016-menneskehandel").url  # the landing page links the PDF
     # with the landing page saved, the plan URL comes from its PDF link
     shutil.copy(HTML / "landingsside-syntetisk.html", tmp_path / "lp.html")
     (tmp_path / "m.toml").write_text(
@@ -211,8 +216,7 @@ def test_part_count_ignores_genitive_and_prefers_intro():
 
 def test_fetched_landing_page_gives_the_plan_url(tmp_path):
     """A landing page saved by `tiltak fetch` (corpus/downloads/<id>.html) is read like a manifest file."""
-    from pipeline.fetching import download_path
-    from pipeline.sources.corpus import plan_url_for
+    from pipeline.sources.downloads import download_path, plan_url_for
 
     (tmp_path / "manifest.toml").write_text(
         '[[source]]\nid = "lp"\nkind = "landing_page"\ntitle = "Landingsside"\n'

@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 
 from pipeline.model import DocumentInfo
-from pipeline.pdf.lines import build_lines_from_glyphs
-from pipeline.structure import extract_plan
+from pipeline.layout.lines import build_lines_from_glyphs
+from pipeline.documents.extract import plan_from_layout
 from tests.structure_blocks import TB, FakeRegistry, H, L, P, doc_of
 
 INFO = DocumentInfo(document_id="eksempel", kind="plan", title="Eksempelplan – syntetisk testdokument")
 
 
 def _extract(blocks):
-    return extract_plan(doc_of(blocks), INFO, None, registry=FakeRegistry(), enrich=False)
+    return plan_from_layout(doc_of(blocks), INFO, None, registry=FakeRegistry(), enrich=False)
 
 
 # --------------------------------------------------------------------------- numbering within parts
@@ -222,7 +222,7 @@ def test_random_layouts_seed77_floors(tmp_path):
 
 
 def _tl(text: str, x0: float, top: float, x1: float, row: int, size: float = 10.5):
-    from pipeline.pdf.lines import TextLine
+    from pipeline.layout.lines import TextLine
 
     return TextLine(text, 1, x0, top, x1, top + size, size, False, row)
 
@@ -232,7 +232,7 @@ def test_narrow_full_width_heading_over_two_columns_does_not_hide_the_gutter():
     head = _tl("1 Forebygging og holdninger", 51, 60, 254, 0, size=16.5)
     left = [_tl(f"venstre spalte linje nummer {i}", 51, 130 + 14 * i, 230, 1 + i) for i in range(12)]
     right = [_tl(f"høyre spalte linje nummer {i}", 249, 132 + 14 * i, 430, 100 + i) for i in range(12)]
-    from pipeline.pdf.columns import reading_order
+    from pipeline.layout.columns import reading_order
 
     order = reading_order(right + left + [head])
     assert [ln.text for ln in order] == [head.text] + [x.text for x in left] + [x.text for x in right]
@@ -241,7 +241,7 @@ def test_narrow_full_width_heading_over_two_columns_does_not_hide_the_gutter():
 
 def test_single_column_with_one_indented_line_per_paragraph_is_not_split():
     """Short paragraph ends on the left and one centred line crossing the middle do not make a gutter."""
-    from pipeline.pdf.columns import reading_order
+    from pipeline.layout.columns import reading_order
 
     lines = []
     for i in range(20):
@@ -314,7 +314,7 @@ def test_inline_label_ending_a_paragraph_takes_its_value_from_the_next_block():
 def test_a_column_of_two_lines_is_found_with_the_documents_usual_gutter():
     """A page whose right column holds only a carried-over responsibility line: too few lines to show a gutter on
     their own, but the gutter the other pages share (``document_gutter``) applies."""
-    from pipeline.pdf.columns import document_gutter, page_gutter, reading_order
+    from pipeline.layout.columns import document_gutter, page_gutter, reading_order
 
     right = [_tl("Ansvarlig departement: Helse-", 251, 73, 367, 0), _tl("og omsorgsdepartementet", 251, 85, 349, 2)]
     left = [_tl(f"venstre spalte linje nummer {i}", 71, 77 + 12 * i, 229, 1 + 2 * i) for i in range(30)]
@@ -367,13 +367,13 @@ def _bookmarked_plan(path: Path) -> Path:
 
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 def test_pdf_bookmarks_are_read_with_printed_page_labels(tmp_path, engine):
-    from pipeline.pdf import read_pdf
+    from pipeline.layout import read_pdf
 
     doc = read_pdf(_bookmarked_plan(tmp_path / "plan.pdf"), engine)
     assert doc.toc == []
     assert [(e.title, e.page_label, e.level) for e in doc.outline] == [
         ("Del 1 Forebygging", "2", 1), ("Del 2 Beskyttelse", "3", 1)]
-    plan = extract_plan(doc, INFO, None, registry=FakeRegistry(), enrich=False)
+    plan = plan_from_layout(doc, INFO, None, registry=FakeRegistry(), enrich=False)
     assert [(p.number, p.title) for p in plan.parts] == [(1, "Forebygging"), (2, "Beskyttelse")]
     assert [(m.number, m.part_number) for m in plan.measures] == [("1", 1), ("2", 2)]
 
@@ -394,7 +394,7 @@ def test_bookmarks_stand_in_for_a_missing_printed_toc():
     doc.outline = [TocEntry("Del 1 Identifisering", "2", 1),
                    TocEntry("Tiltak 1: Nasjonal veileder for identifisering av ofre", "2", 2)]
     assert toc_of(doc) == doc.outline
-    plan = extract_plan(doc, INFO, None, registry=FakeRegistry(), enrich=False)
+    plan = plan_from_layout(doc, INFO, None, registry=FakeRegistry(), enrich=False)
     assert plan.measures[0].title == "Nasjonal veileder for identifisering av ofre"
     doc.toc = [TocEntry("Del 1 Identifisering", "2", 1)]
     assert toc_of(doc) == doc.toc  # a printed TOC wins

@@ -1,4 +1,4 @@
-"""extract_plan with the real registry and NLP layer on hand-built blocks (own Norwegian text)."""
+"""plan_from_layout with the real registry and NLP layer on hand-built blocks (own Norwegian text)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from pipeline.model import DocumentInfo
-from pipeline.structure import extract_plan
+from pipeline.documents.extract import plan_from_layout
 from tests.structure_blocks import H, P, doc_of
 
 pytest.importorskip("pipeline.reference")
@@ -32,7 +32,7 @@ def _blocks():
 def res2010():
     info = DocumentInfo(document_id="eks-2010", kind="plan", title="Eksempelplan – syntetisk testdokument",
                         published=date(2010, 3, 1))
-    return extract_plan(doc_of(_blocks()), info)
+    return plan_from_layout(doc_of(_blocks()), info)
 
 
 def test_names_resolved_on_the_document_date(res2010):

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.model import DocumentInfo
-from pipeline.structure import extract_plan, find_cross_references, parse_responsibility
+from pipeline.documents.extract import plan_from_layout
+from pipeline.measures import find_cross_references, parse_responsibility
 from tests.structure_blocks import TB, FakeRegistry, H, L, P, doc_of
 
 REG = FakeRegistry()
@@ -48,7 +49,7 @@ def blocks(draw):
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(blocks())
 def test_extract_plan_never_crashes_and_ids_are_unique(bs):
-    res = extract_plan(doc_of(bs), INFO, registry=REG, enrich=False)
+    res = plan_from_layout(doc_of(bs), INFO, registry=REG, enrich=False)
     ids = [m.measure_id for m in res.measures]
     assert len(ids) == len(set(ids))
     for m in res.measures:
@@ -60,6 +61,6 @@ def test_extract_plan_never_crashes_and_ids_are_unique(bs):
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=80))
 def test_parsers_total_on_arbitrary_text(text):
-    p = parse_responsibility(text, date(2016, 6, 1), registry=REG, use_nlp=False)
+    p = parse_responsibility(text, date(2016, 6, 1), registry=REG)
     assert isinstance(p.unresolved, list)
     assert all(isinstance(x, str) for x in find_cross_references(text))

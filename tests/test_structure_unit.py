@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from pipeline.model import DocumentInfo, TocEntry
-from pipeline.structure import extract_plan, find_cross_references, parse_responsibility
-from pipeline.structure.responsibility import split_title_responsibility, strip_label
+from pipeline.documents.extract import plan_from_layout
+from pipeline.measures import find_cross_references, parse_responsibility
+from pipeline.measures.responsibility import split_title_responsibility, strip_label
 from pipeline.structure.text import measure_id, parse_count
 from tests.structure_blocks import TB, FakeRegistry, H, L, P, doc_of
 
@@ -19,7 +20,7 @@ INFO = DocumentInfo(document_id="plan-x", kind="plan", title="Eksempelplan", pub
 
 
 def run(blocks, toc=None):
-    return extract_plan(doc_of(blocks, toc), INFO, ON, registry=REG, enrich=False)
+    return plan_from_layout(doc_of(blocks, toc), INFO, ON, registry=REG, enrich=False)
 
 
 def roles(m):

@@ -7,7 +7,7 @@ import pytest
 import respx
 
 from pipeline.sources import load_manifest
-from pipeline.watch import check_plan_update, watched_plans
+from pipeline.sources.updates import check_plan_update, watched_plans
 
 LANDING = "https://www.regjeringen.no/no/dokumenter/eksempelplan/id1/"
 PDF = "https://www.regjeringen.no/contentassets/abc123/eksempelplan.pdf"

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from pipeline.reference import default_registry
 from pipeline.compare.diff import changed_windows, wording_changed
 from pipeline.compare.parts import PartAligner, part_key, part_label
 from pipeline.compare.similarity import (
@@ -185,110 +187,19 @@ def compare_plans(
 ) -> Comparison:
     """Compare two versions of a plan measure by measure.
 
-    ``tokenize`` defaults to :func:`pipeline.nlp.comparison_tokens` (imported lazily).  Returns one
-    row per aligned pair, per added or removed measure, and per piece of a split or merge (rows of
-    one split/merge share ``group``).  Rows follow the new version's order; removed measures are
-    placed after the new counterpart of their nearest preceding old neighbour.
+    ``tokenize`` defaults to :func:`pipeline.nlp.comparison_tokens`.  Returns one row per aligned
+    pair, per added or removed measure, and per piece of a split or merge (rows of one split/merge
+    share ``group``).  Rows follow the new version's order; removed measures are placed after the new
+    counterpart of their nearest preceding old neighbour.
     """
     tok, tok_name = resolve_tokenizer(tokenize)
-    th = resolve_thresholds(thresholds)
-    mo, mn = old.measures, new.measures
-    tok.prime([m.title for m in mo] + [m.text for m in mo] + [m.title for m in mn] + [m.text for m in mn])
-    toks_old = [MeasureTokens(tok(m.title or ""), tok(m.text or "")) for m in mo]
-    toks_new = [MeasureTokens(tok(m.title or ""), tok(m.text or "")) for m in mn]
-    model = build_model(toks_old, toks_new)
-
-    pairs = dict(_assign(model.score, th.match))
-    groups = _find_groups(toks_old, toks_new, pairs, model, th)
-    in_group_old = {i for g in groups for i in g.old}
-    in_group_new = {j for g in groups for j in g.new}
-    pairs = {i: j for i, j in pairs.items() if i not in in_group_old and j not in in_group_new}
-
-    parts = PartAligner(old, new, th.part, tok)
-    flow_pairs = list(pairs.items()) + [(i, j) for g in groups for i in g.old for j in g.new]
-    parts.add_measure_flow([(part_key(old, mo[i]), part_key(new, mn[j])) for i, j in flow_pairs])
-
-    def row(kind: ChangeType, i: int | None, j: int | None, sim: float | None, group: int | None) -> MeasureChange:
-        a = mo[i] if i is not None else None
-        b = mn[j] if j is not None else None
-        renumbered = part_changed = resp = False
-        added: list[str] = []
-        removed: list[str] = []
-        if a is not None and b is not None:
-            renumbered = _norm_number(a.number) != _norm_number(b.number)
-            part_changed = parts.moved(part_key(old, a), part_key(new, b))
-            resp, added, removed = _responsibility_delta(a, b)
-        return MeasureChange(
-            old_document_id=old.document.document_id,
-            new_document_id=new.document.document_id,
-            change_type=kind,
-            old_measure_id=a.measure_id if a else None,
-            new_measure_id=b.measure_id if b else None,
-            old_number=a.number if a else None,
-            new_number=b.number if b else None,
-            old_title=a.title if a else None,
-            new_title=b.title if b else None,
-            similarity=None if sim is None else round(float(sim), 4),
-            renumbered=renumbered,
-            part_changed=part_changed,
-            old_part=part_label(part_key(old, a)) if a else None,
-            new_part=part_label(part_key(new, b)) if b else None,
-            responsibility_changed=resp,
-            ministries_added=added,
-            ministries_removed=removed,
-            group=group,
-        )
-
-    keyed: list[tuple[tuple, MeasureChange]] = []
-    new_of_old: dict[int, int] = {}
-    number_map = {_norm_number(mo[i].number): _norm_number(mn[j].number) for i, j in pairs.items() if mo[i].number and mn[j].number}
-    windows: list[str] = []
-    for i, j in pairs.items():
-        for x, y in ((mo[i].title, mn[j].title), (mo[i].text, mn[j].text)):
-            for seg in changed_windows(x, y, number_map=number_map) or []:
-                windows.extend(seg)
-    tok.prime(windows)
-    for i, j in pairs.items():
-        a, b = mo[i], mn[j]
-        if bool((a.text or "").strip()) != bool((b.text or "").strip()):
-            # one version prints the measure without body text (e.g. only in a summary table): the text
-            # cannot be compared, so the titles decide
-            changed = wording_changed(a.title, b.title, tok, number_map=number_map)
-            sim = sequence_similarity(toks_old[i].title, toks_new[j].title)
-        else:
-            changed = wording_changed(a.title, b.title, tok, number_map=number_map) or wording_changed(
-                a.text, b.text, tok, number_map=number_map
-            )
-            sim = sequence_similarity(toks_old[i].all, toks_new[j].all)
-        kind: ChangeType = "unchanged" if not changed else ("reworded" if sim >= th.reworded else "modified")
-        if not changed:
-            sim = 1.0
-        keyed.append(((j, 0, i), row(kind, i, j, sim, None)))
-        new_of_old[i] = j
-    groups.sort(key=lambda g: (min(g.new), min(g.old)))
-    for gno, g in enumerate(groups, start=1):
-        for i in g.old:
-            for j in g.new:
-                small, big = (toks_new[j], toks_old[i]) if g.kind == "split" else (toks_old[i], toks_new[j])
-                sim = containment(small.all, big.all, model.idf)
-                keyed.append(((j, 0, i), row(g.kind, i, j, sim, gno)))
-            new_of_old.setdefault(i, min(g.new))
-    for j in range(len(mn)):
-        if j not in pairs.values() and j not in in_group_new:
-            keyed.append(((j, 0, -1), row("added", None, j, None, None)))
-    for i in range(len(mo)):
-        if i in new_of_old:
-            continue
-        anchor = -1
-        for k in range(i - 1, -1, -1):
-            if k in new_of_old:
-                anchor = new_of_old[k]
-                break
-        keyed.append(((anchor, 1, i), row("removed", i, None, None, None)))
+    al = _align(old, new, tok, resolve_thresholds(thresholds))
+    new_of_old: dict[int, int] = {}  # old index -> new index it went to (pairs, then groups)
+    keyed = _pair_rows(al, new_of_old) + _group_rows(al, new_of_old) + _added_rows(al) + _removed_rows(al, new_of_old)
     keyed.sort(key=lambda kv: kv[0])
     changes = [c for _, c in keyed]
     summary = summarise(changes, old, new)
-    summary.parts = parts.changes()
+    summary.parts = al.parts.changes()
     return Comparison(
         old_document_id=old.document.document_id,
         new_document_id=new.document.document_id,
@@ -296,9 +207,155 @@ def compare_plans(
         summary=summary,
         old=old,
         new=new,
-        thresholds=th,
+        thresholds=al.th,
         tokenizer=tok_name,
     )
+
+
+@dataclass
+class _Alignment:
+    """The measures of both versions, their tokens, and how they were aligned (pairs and groups)."""
+
+    old: PlanExtraction
+    new: PlanExtraction
+    tok: Any
+    th: Thresholds
+    toks_old: list[MeasureTokens]
+    toks_new: list[MeasureTokens]
+    model: Any
+    pairs: dict[int, int]  # old index -> new index, 1:1
+    groups: list[_Group]  # splits and merges
+    parts: PartAligner
+
+    @property
+    def mo(self) -> list[Measure]:
+        return self.old.measures
+
+    @property
+    def mn(self) -> list[Measure]:
+        return self.new.measures
+
+
+def _align(old: PlanExtraction, new: PlanExtraction, tok, th: Thresholds) -> _Alignment:
+    """Tokenise every measure, assign 1:1 pairs, find splits and merges, align the parts."""
+    mo, mn = old.measures, new.measures
+    tok.prime([m.title for m in mo] + [m.text for m in mo] + [m.title for m in mn] + [m.text for m in mn])
+    toks_old = [MeasureTokens(tok(m.title or ""), tok(m.text or "")) for m in mo]
+    toks_new = [MeasureTokens(tok(m.title or ""), tok(m.text or "")) for m in mn]
+    model = build_model(toks_old, toks_new)
+    pairs = dict(_assign(model.score, th.match))
+    groups = _find_groups(toks_old, toks_new, pairs, model, th)
+    in_group_old = {i for g in groups for i in g.old}
+    in_group_new = {j for g in groups for j in g.new}
+    pairs = {i: j for i, j in pairs.items() if i not in in_group_old and j not in in_group_new}
+    parts = PartAligner(old, new, th.part, tok)
+    flow_pairs = list(pairs.items()) + [(i, j) for g in groups for i in g.old for j in g.new]
+    parts.add_measure_flow([(part_key(old, mo[i]), part_key(new, mn[j])) for i, j in flow_pairs])
+    return _Alignment(old, new, tok, th, toks_old, toks_new, model, pairs, groups, parts)
+
+
+def _change_row(al: _Alignment, kind: ChangeType, i: int | None, j: int | None, sim: float | None,
+                group: int | None) -> MeasureChange:
+    a = al.mo[i] if i is not None else None
+    b = al.mn[j] if j is not None else None
+    renumbered = part_changed = resp = False
+    added: list[str] = []
+    removed: list[str] = []
+    if a is not None and b is not None:
+        renumbered = _norm_number(a.number) != _norm_number(b.number)
+        part_changed = al.parts.moved(part_key(al.old, a), part_key(al.new, b))
+        resp, added, removed = _responsibility_delta(a, b)
+    return MeasureChange(
+        old_document_id=al.old.document.document_id,
+        new_document_id=al.new.document.document_id,
+        change_type=kind,
+        old_measure_id=a.measure_id if a else None,
+        new_measure_id=b.measure_id if b else None,
+        old_number=a.number if a else None,
+        new_number=b.number if b else None,
+        old_title=a.title if a else None,
+        new_title=b.title if b else None,
+        similarity=None if sim is None else round(float(sim), 4),
+        renumbered=renumbered,
+        part_changed=part_changed,
+        old_part=part_label(part_key(al.old, a)) if a else None,
+        new_part=part_label(part_key(al.new, b)) if b else None,
+        responsibility_changed=resp,
+        ministries_added=added,
+        ministries_removed=removed,
+        group=group,
+    )
+
+
+Keyed = list[tuple[tuple, MeasureChange]]
+
+
+def _pair_rows(al: _Alignment, new_of_old: dict[int, int]) -> Keyed:
+    """1:1 pairs: unchanged, reworded or modified."""
+    mo, mn, tok = al.mo, al.mn, al.tok
+    number_map = {_norm_number(mo[i].number): _norm_number(mn[j].number)
+                  for i, j in al.pairs.items() if mo[i].number and mn[j].number}
+    windows: list[str] = []
+    for i, j in al.pairs.items():
+        for x, y in ((mo[i].title, mn[j].title), (mo[i].text, mn[j].text)):
+            for seg in changed_windows(x, y, number_map=number_map) or []:
+                windows.extend(seg)
+    tok.prime(windows)
+    keyed: Keyed = []
+    for i, j in al.pairs.items():
+        a, b = mo[i], mn[j]
+        if bool((a.text or "").strip()) != bool((b.text or "").strip()):
+            # one version prints the measure without body text (e.g. only in a summary table): the text
+            # cannot be compared, so the titles decide
+            changed = wording_changed(a.title, b.title, tok, number_map=number_map)
+            sim = sequence_similarity(al.toks_old[i].title, al.toks_new[j].title)
+        else:
+            changed = wording_changed(a.title, b.title, tok, number_map=number_map) or wording_changed(
+                a.text, b.text, tok, number_map=number_map
+            )
+            sim = sequence_similarity(al.toks_old[i].all, al.toks_new[j].all)
+        kind: ChangeType = "unchanged" if not changed else ("reworded" if sim >= al.th.reworded else "modified")
+        if not changed:
+            sim = 1.0
+        keyed.append(((j, 0, i), _change_row(al, kind, i, j, sim, None)))
+        new_of_old[i] = j
+    return keyed
+
+
+def _group_rows(al: _Alignment, new_of_old: dict[int, int]) -> Keyed:
+    """One row per (old, new) piece of a split or merge; similarity is the containment of the smaller side."""
+    keyed: Keyed = []
+    al.groups.sort(key=lambda g: (min(g.new), min(g.old)))
+    for gno, g in enumerate(al.groups, start=1):
+        for i in g.old:
+            for j in g.new:
+                small, big = (al.toks_new[j], al.toks_old[i]) if g.kind == "split" else (al.toks_old[i], al.toks_new[j])
+                sim = containment(small.all, big.all, al.model.idf)
+                keyed.append(((j, 0, i), _change_row(al, g.kind, i, j, sim, gno)))
+            new_of_old.setdefault(i, min(g.new))
+    return keyed
+
+
+def _added_rows(al: _Alignment) -> Keyed:
+    in_group_new = {j for g in al.groups for j in g.new}
+    paired_new = set(al.pairs.values())
+    return [((j, 0, -1), _change_row(al, "added", None, j, None, None))
+            for j in range(len(al.mn)) if j not in paired_new and j not in in_group_new]
+
+
+def _removed_rows(al: _Alignment, new_of_old: dict[int, int]) -> Keyed:
+    """Old measures with no counterpart, placed after the new counterpart of their nearest aligned predecessor."""
+    keyed: Keyed = []
+    for i in range(len(al.mo)):
+        if i in new_of_old:
+            continue
+        anchor = -1
+        for k in range(i - 1, -1, -1):
+            if k in new_of_old:
+                anchor = new_of_old[k]
+                break
+        keyed.append(((anchor, 1, i), _change_row(al, "removed", i, None, None, None)))
+    return keyed
 
 
 # --------------------------------------------------------------------------- summary
@@ -318,12 +375,7 @@ def ministry_names(old: PlanExtraction, new: PlanExtraction) -> tuple[dict[str, 
                 if r.abbreviation:
                     abbrs.setdefault(r.ministry_id, r.abbreviation)
     on: date | None = new.document.published
-    try:
-        from pipeline.reference import default_registry
-
-        reg = default_registry()
-    except Exception:  # registry not available: keep the extracted names
-        reg = None
+    reg = default_registry()
     if reg is not None:
         for mid in list(names):
             try:

@@ -31,6 +31,7 @@ from typing import Callable
 
 from rapidfuzz import fuzz
 
+from pipeline import nlp  # lazy package: spaCy loads on first use
 from pipeline.model import ConsistencyCheck, Measure, PlanExtraction, PressReleaseFacts
 
 PART_TITLE_MIN = 0.85
@@ -52,11 +53,7 @@ def part_title_score(a: str | None, b: str | None) -> float:
 
 
 def _children_detector() -> Callable[[str], bool] | None:
-    try:
-        from pipeline.nlp import mentions_children
-    except ImportError:
-        return None
-    return mentions_children
+    return nlp.mentions_children
 
 
 def _mentions_children(m: Measure, detector: Callable[[str], bool] | None) -> bool:

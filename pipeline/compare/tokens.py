@@ -2,7 +2,7 @@
 
 The default tokenizer is :func:`pipeline.nlp.comparison_tokens` (lemmas, lower case, stop words,
 punctuation and numbers dropped, ministry mentions replaced by ``min:<ministry_id>`` so that a renamed
-ministry compares equal).  It is imported lazily.  :func:`simple_tokens` is a small dependency-free
+ministry compares equal); spaCy is loaded on first use.  :func:`simple_tokens` is a small dependency-free
 tokenizer for unit tests and for running without the NLP layer; it lower-cases, drops numbers and a
 short list of Norwegian function words, and strips a few inflectional endings.  It knows nothing about
 ministries, so with it a renamed ministry shows up as a wording change.
@@ -13,8 +13,9 @@ ministries, so with it a renamed ministry shows up as a wording change.
 from __future__ import annotations
 
 import re
-import warnings
 from typing import Callable
+
+from pipeline import nlp  # lazy package: spaCy loads on first use
 
 Tokenizer = Callable[[str], list[str]]
 
@@ -90,34 +91,19 @@ class CachedTokenizer:
                 self.cache[t] = list(self.fn(t))
 
 
-def _nlp_batch() -> Callable[[list[str]], list[list[str]]] | None:
-    try:
-        from pipeline.nlp import analyse, tokens_for_comparison
-    except ImportError:
-        return None
-    return lambda texts: [tokens_for_comparison(doc) for doc in analyse(texts)]
+def _nlp_batch(texts: list[str]) -> list[list[str]]:
+    return [nlp.tokens_for_comparison(doc) for doc in nlp.analyse(texts)]
 
 
 def resolve_tokenizer(tokenize: Tokenizer | None) -> tuple[CachedTokenizer, str]:
     """Return ``(tokenizer, description)``; the tokenizer caches (and batches when it can).
 
-    ``None`` means the NLP layer's ``comparison_tokens``; if that cannot be imported the simple
-    tokenizer is used and a warning is issued (the description, shown in the report footer, says so).
+    ``None`` means the NLP layer's ``comparison_tokens`` (lemmas, batched).
     """
     if isinstance(tokenize, CachedTokenizer):
         return tokenize, tokenize.name
     if tokenize is not None:
         tok = CachedTokenizer(tokenize)
         return tok, tok.name
-    try:
-        from pipeline.nlp import comparison_tokens  # lazy: spaCy is slow to import
-    except ImportError as exc:  # the NLP layer is missing or broken
-        warnings.warn(
-            f"pipeline.nlp.comparison_tokens unavailable ({exc}); comparing with the simple tokenizer",
-            RuntimeWarning,
-            stacklevel=3,
-        )
-        name = "pipeline.compare.tokens.simple_tokens (fallback: pipeline.nlp unavailable)"
-        return CachedTokenizer(simple_tokens, name=name), name
     name = "pipeline.nlp.comparison_tokens"
-    return CachedTokenizer(comparison_tokens, _nlp_batch(), name=name), name
+    return CachedTokenizer(nlp.comparison_tokens, _nlp_batch, name=name), name

@@ -10,7 +10,8 @@ from pipeline.datasets.loaders import Outputs, load_outputs, read_tables
 from pipeline.datasets.ministries import MinistryPeriod
 from pipeline.datasets.schema import SCHEMA_VERSION, TABLE_NAMES, TABLES, datapackage, pandera_schema
 from pipeline.datasets.validate import DatasetError, validate_package, validate_tables
-from pipeline.datasets.writers import WriteResult, build_tables, merge_tables, write_tables
+from pipeline.datasets.tables import build_tables, merge_tables
+from pipeline.datasets.writers import WriteResult, write_tables
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -10,7 +10,7 @@ import sys
 
 from pipeline.datasets.docs import render_readme
 from pipeline.datasets.schema import snapshot_json
-from pipeline.fileio import atomic_write_text
+from pipeline.storage.files import atomic_write_text
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from pipeline.datasets.formats import read_csv, read_parquet
 from pipeline.datasets.schema import LIST_SEPARATOR, SCHEMA_VERSION, TABLE_NAMES, TABLES, empty_frame, table
+from pipeline.datasets.transaction import COMMIT_RECORD, locked, recover
 from pipeline.errors import InputFileError
 
 
@@ -52,12 +53,10 @@ def read_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:
     Waits for a writer of the directory to finish (shared lock) and completes a write that was
     interrupted after its commit record, so the tables always come from one run.
     """
-    from pipeline.datasets.writers import COMMIT_RECORD, _locked, recover
-
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         return {}
-    with _locked(out_dir, shared=True):
+    with locked(out_dir, shared=True):
         if (out_dir / COMMIT_RECORD).exists():
             recover(out_dir)
         return read_present(out_dir)

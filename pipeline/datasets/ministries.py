@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Mapping
 
+from pipeline.reference import default_registry
+
 
 @dataclass(frozen=True)
 class MinistryPeriod:
@@ -65,10 +67,6 @@ def registry_periods(registry: Any | None = None) -> list[MinistryPeriod] | None
     ``successors``/``predecessors``) per ``ministry_id``.
     """
     if registry is None:
-        try:
-            from pipeline.reference import default_registry  # type: ignore[attr-defined]
-        except ImportError:
-            return None
         registry = default_registry()
     periods = registry.name_periods()
     lineages = registry.lineages() if hasattr(registry, "lineages") else []

@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-# Lazy attributes (PEP 562): ``from pipeline.nlp import is_known_word`` must not import spaCy.
+# Lazy attributes (PEP 562): importing ``pipeline.nlp`` must not import spaCy until a function is used.
 _EXPORTS = {
     "analyse": "analysis",
     "comparison_tokens": "analysis",
@@ -26,10 +26,9 @@ _EXPORTS = {
     "mentions_children": "groups",
     "target_groups": "groups",
     "load_nlp": "language",
-    "is_known_word": "lemmatizer",
-    "lemmatize": "lemmatizer",
+    "enrich_plan": "enrich",
 }
-_SUBMODULES = {"analysis", "entities", "groups", "language", "lemmatizer", "tokenizer"}
+_SUBMODULES = {"analysis", "enrich", "entities", "groups", "language", "lemmatizer", "tokenizer"}
 
 __all__ = sorted(_EXPORTS)
 
@@ -58,5 +57,5 @@ if TYPE_CHECKING:  # for type checkers and IDEs
         tokens_for_comparison,
     )
     from pipeline.nlp.groups import groups_of, mentions_children, target_groups  # noqa: F401
+    from pipeline.nlp.enrich import enrich_plan  # noqa: F401
     from pipeline.nlp.language import load_nlp  # noqa: F401
-    from pipeline.nlp.lemmatizer import is_known_word, lemmatize  # noqa: F401

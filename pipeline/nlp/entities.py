@@ -37,7 +37,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.lemmatizer import is_known_word, lemmatize, load_table
+from pipeline.reference.wordforms import is_known_word, lemmatize, load_table
 from pipeline.reference import Registry, default_registry
 
 MINISTRY = "MINISTRY"

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from pipeline.nlp.analysis import analyse
 from pipeline.nlp.entities import SPAN_KEY
 
 
@@ -105,8 +106,6 @@ def children_groups() -> frozenset[str]:
 
 def target_groups(text: str) -> list[str]:
     """Target groups named in ``text``, e.g. ``["children", "unaccompanied_minors", "victims"]``."""
-    from pipeline.nlp.analysis import analyse
-
     return groups_of(next(analyse([text])))
 
 

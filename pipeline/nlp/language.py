@@ -19,7 +19,8 @@ import spacy
 from spacy.language import Language
 
 from pipeline.errors import TiltakError
-from pipeline.nlp.lemmatizer import register_component
+from pipeline.nlp import entities as _entities  # noqa: F401  (registers the tiltak_entities factory)
+from pipeline.nlp import lemmatizer as _lemmatizer  # noqa: F401  (registers the tiltak_lemmatizer factory)
 from pipeline.nlp.tokenizer import add_abbreviations
 
 #: Name used for the default (blank) pipeline in caches and messages.
@@ -76,12 +77,9 @@ def build_nlp(model: str | None = None, *, entities: bool = True) -> Language:
     add_abbreviations(nlp)
     if not any(p in nlp.pipe_names for p in _SENTENCE_SETTERS):
         nlp.add_pipe("tiltak_sentencizer", first=True)
-    register_component()
     has_lemmatizer = "lemmatizer" in nlp.pipe_names
     nlp.add_pipe("tiltak_lemmatizer", config={"overwrite": not has_lemmatizer})
     if entities:
-        from pipeline.nlp import entities as _entities  # noqa: F401  (registers tiltak_entities)
-
         nlp.add_pipe("tiltak_entities")
     nlp.meta.setdefault("tiltak", {})["base"] = name
     # no parser/NER memory per character here: long plans may be analysed in one piece

@@ -8,31 +8,28 @@ Public API::
     extract_press_release(article, document_id, *, on=None, sha256=None, source_url=None, plan_url=None)
         -> PressReleaseFacts
     extract_landing_page(article, document_id=None) -> (DocumentInfo, list[Attachment])
-    fetch.fetch(url, *, store, dest=None, expect="any") -> FetchResult   (module pipeline.sources.fetch)
+    fetch(url, *, store, dest=None, expect="any") -> FetchResult   (pipeline.sources.http)
     check_for_update(url, previous_provenance) -> UpdateCheck
     adopt_manual_download(path, *, url, store=None, expect="pdf") -> FetchResult
     find_plan_pdf_links(html, base_url) -> list[Attachment]
-    press_release_facts(manifest, source_id) -> PressReleaseFacts   (manifest date/url/sha256/plan url)
-    plan_url_for(manifest, plan_id) -> str | None
+    plan_url_for(manifest, plan_id) -> str | None   (pipeline.sources.downloads: the corpus's downloads)
 """
 
 from pipeline.sources.articles import parse_article_bytes, read_article
-from pipeline.sources.corpus import plan_url_for, press_release_facts
+from pipeline.sources.downloads import fetch_plan_via_landing_page, plan_url_for
 from pipeline.sources.dates import find_dates, parse_date
 from pipeline.sources.encoding import SourceWarning
-from pipeline.sources.fetch import (
+from pipeline.sources.http import (
     FetchResult,
     Provenance,
     UpdateCheck,
     adopt_manual_download,
     check_for_update,
-
-    fetch_plan_via_landing_page,
-    find_plan_pdf_links,
+    fetch,
 )
 from pipeline.sources.manifest import Comparison, Manifest, Source, load_manifest
 from pipeline.sources.numbers import parse_count
-from pipeline.sources.press_release import extract_landing_page, extract_press_release, find_ministers
+from pipeline.sources.press_release import extract_landing_page, extract_press_release, find_ministers, find_plan_pdf_links
 
 __all__ = [
     "Comparison",
@@ -46,6 +43,7 @@ __all__ = [
     "check_for_update",
     "extract_landing_page",
     "extract_press_release",
+    "fetch",
     "fetch_plan_via_landing_page",
     "find_dates",
     "find_ministers",
@@ -55,6 +53,5 @@ __all__ = [
     "parse_count",
     "parse_date",
     "plan_url_for",
-    "press_release_facts",
     "read_article",
 ]

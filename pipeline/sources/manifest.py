@@ -267,67 +267,79 @@ def parse_manifest(data: dict[str, Any], *, path: str | Path, root: str | Path) 
     sources: list[Source] = []
     seen: set[str] = set()
     for i, raw in enumerate(raw_sources, start=1):
-        if not isinstance(raw, dict):
-            raise ManifestError(f"source #{i} is not a table", path=mpath, hint="write each entry as [[source]]")
-        entry = str(raw.get("id") or f"#{i}")
-        for key in _REQUIRED:
-            if key not in raw or raw[key] in (None, ""):
-                raise ManifestError(f"source {entry!r}: missing field {key!r}", path=mpath,
-                                    hint=f"add {key} = ... to the entry")
-        extra = set(raw) - _SOURCE_KEYS
-        if extra:
-            raise ManifestError(f"source {entry!r}: unknown field(s) {sorted(extra)}", path=mpath,
-                                hint="allowed: " + ", ".join(sorted(_SOURCE_KEYS)))
-        sid = raw["id"]
-        if not isinstance(sid, str) or not _ID_RE.match(sid):
-            raise ManifestError(f"source {entry!r}: id must be letters, digits, '.', '_' or '-'", path=mpath,
-                                hint='e.g. id = "plan-2016-menneskehandel"')
-        if sid in seen:
-            raise ManifestError(f"source {sid!r}: duplicate id", path=mpath, hint="give every entry a unique id")
-        seen.add(sid)
-        kind = raw["kind"]
-        if kind not in KINDS:
-            raise ManifestError(f"source {sid!r}: unknown kind {kind!r}", path=mpath,
-                                hint="kind must be one of " + ", ".join(KINDS))
-        title = _opt_str(raw, "title", manifest=mpath, entry=sid)
-        if not title:
-            raise ManifestError(f"source {sid!r}: missing field 'title'", path=mpath, hint="add title = ...")
-        url = raw.get("url")
-        if url in (None, ""):
-            # a source needs somewhere to come from: its address, a local file, or (plans) a landing page
-            if not (raw.get("file") or (kind == "plan" and raw.get("landing_page"))):
-                raise ManifestError(f"source {sid!r}: needs 'url' or 'file'", path=mpath,
-                                    hint="add url = \"https://...\", or file = \"...\" for a document you have locally "
-                                         "(a plan may instead name its landing_page)")
-            url = None
-        else:
-            url = validate_https_url(url, manifest=mpath, entry=sid)
-        file_ = _opt_str(raw, "file", manifest=mpath, entry=sid)
-        local = validate_relative_path(file_, root_p, manifest=mpath, entry=sid) if file_ else None
-        sha = _opt_str(raw, "sha256", manifest=mpath, entry=sid)
-        if sha is not None and not _SHA_RE.match(sha.lower()):
-            raise ManifestError(f"source {sid!r}: sha256 is not 64 hex digits", path=mpath,
-                                hint="remove it or paste the value printed by `sha256sum`")
-        sources.append(
-            Source(
-                id=sid,
-                kind=kind,
-                title=title,
-                url=url,
-                file=file_,
-                local_path=local,
-                publisher=_opt_str(raw, "publisher", manifest=mpath, entry=sid),
-                published=_coerce_date(raw.get("published"), manifest=mpath, entry=sid),
-                announces=_opt_str(raw, "announces", manifest=mpath, entry=sid),
-                landing_page=_opt_str(raw, "landing_page", manifest=mpath, entry=sid),
-                previous_version=_opt_str(raw, "previous_version", manifest=mpath, entry=sid),
-                series=_opt_str(raw, "series", manifest=mpath, entry=sid),
-                notes=_opt_str(raw, "notes", manifest=mpath, entry=sid),
-                sha256=sha.lower() if sha else None,
-            )
-        )
-
+        source = _parse_source(i, raw, mpath, root_p)
+        if source.id in seen:
+            raise ManifestError(f"source {source.id!r}: duplicate id", path=mpath, hint="give every entry a unique id")
+        seen.add(source.id)
+        sources.append(source)
     by_id = {s.id: s for s in sources}
+    _check_relations(sources, by_id, mpath)
+    comparisons = _parse_comparisons(data.get("comparison", []), by_id, mpath)
+    return Manifest(path=mpath.resolve() if mpath.exists() else mpath, root=root_p, sources=sources,
+                    comparisons=comparisons)
+
+
+def _parse_source(i: int, raw: Any, mpath: Path, root: Path) -> Source:
+    """One [[source]] table: required fields, known keys, id, kind, url or file, sha256."""
+    if not isinstance(raw, dict):
+        raise ManifestError(f"source #{i} is not a table", path=mpath, hint="write each entry as [[source]]")
+    entry = str(raw.get("id") or f"#{i}")
+    for key in _REQUIRED:
+        if key not in raw or raw[key] in (None, ""):
+            raise ManifestError(f"source {entry!r}: missing field {key!r}", path=mpath,
+                                hint=f"add {key} = ... to the entry")
+    extra = set(raw) - _SOURCE_KEYS
+    if extra:
+        raise ManifestError(f"source {entry!r}: unknown field(s) {sorted(extra)}", path=mpath,
+                            hint="allowed: " + ", ".join(sorted(_SOURCE_KEYS)))
+    sid = raw["id"]
+    if not isinstance(sid, str) or not _ID_RE.match(sid):
+        raise ManifestError(f"source {entry!r}: id must be letters, digits, '.', '_' or '-'", path=mpath,
+                            hint='e.g. id = "plan-2016-menneskehandel"')
+    kind = raw["kind"]
+    if kind not in KINDS:
+        raise ManifestError(f"source {sid!r}: unknown kind {kind!r}", path=mpath,
+                            hint="kind must be one of " + ", ".join(KINDS))
+    title = _opt_str(raw, "title", manifest=mpath, entry=sid)
+    if not title:
+        raise ManifestError(f"source {sid!r}: missing field 'title'", path=mpath, hint="add title = ...")
+    file_ = _opt_str(raw, "file", manifest=mpath, entry=sid)
+    sha = _opt_str(raw, "sha256", manifest=mpath, entry=sid)
+    if sha is not None and not _SHA_RE.match(sha.lower()):
+        raise ManifestError(f"source {sid!r}: sha256 is not 64 hex digits", path=mpath,
+                            hint="remove it or paste the value printed by `sha256sum`")
+    return Source(
+        id=sid,
+        kind=kind,
+        title=title,
+        url=_source_url(raw, kind, sid, mpath),
+        file=file_,
+        local_path=validate_relative_path(file_, root, manifest=mpath, entry=sid) if file_ else None,
+        publisher=_opt_str(raw, "publisher", manifest=mpath, entry=sid),
+        published=_coerce_date(raw.get("published"), manifest=mpath, entry=sid),
+        announces=_opt_str(raw, "announces", manifest=mpath, entry=sid),
+        landing_page=_opt_str(raw, "landing_page", manifest=mpath, entry=sid),
+        previous_version=_opt_str(raw, "previous_version", manifest=mpath, entry=sid),
+        series=_opt_str(raw, "series", manifest=mpath, entry=sid),
+        notes=_opt_str(raw, "notes", manifest=mpath, entry=sid),
+        sha256=sha.lower() if sha else None,
+    )
+
+
+def _source_url(raw: dict, kind: str, sid: str, mpath: Path) -> str | None:
+    """The entry's https URL; None is allowed with a local file (or, for a plan, a landing page)."""
+    url = raw.get("url")
+    if url not in (None, ""):
+        return validate_https_url(url, manifest=mpath, entry=sid)
+    if not (raw.get("file") or (kind == "plan" and raw.get("landing_page"))):
+        raise ManifestError(f"source {sid!r}: needs 'url' or 'file'", path=mpath,
+                            hint="add url = \"https://...\", or file = \"...\" for a document you have locally "
+                                 "(a plan may instead name its landing_page)")
+    return None
+
+
+def _check_relations(sources: list[Source], by_id: dict[str, Source], mpath: Path) -> None:
+    """announces / landing_page / previous_version name existing entries of the right kind; no loops."""
     for s in sources:
         for rel, (allowed_kinds, target_kind) in _RELATIONS.items():
             target = getattr(s, rel)
@@ -345,8 +357,7 @@ def parse_manifest(data: dict[str, Any], *, path: str | Path, root: str | Path) 
                 raise ManifestError(
                     f"source {s.id!r}: {rel} = {target!r} is a {by_id[target].kind}, expected a {target_kind}",
                     path=mpath, hint="point the relation at the right entry")
-    # previous_version chains must not loop
-    for s in sources:
+    for s in sources:  # previous_version chains must not loop
         visited = {s.id}
         cur = s
         while cur.previous_version:
@@ -356,10 +367,12 @@ def parse_manifest(data: dict[str, Any], *, path: str | Path, root: str | Path) 
             visited.add(cur.previous_version)
             cur = by_id[cur.previous_version]
 
-    comparisons: list[Comparison] = []
-    raw_cmp = data.get("comparison", [])
+
+def _parse_comparisons(raw_cmp: Any, by_id: dict[str, Source], mpath: Path) -> list[Comparison]:
+    """[[comparison]] tables: exactly old and new, two different plan entries."""
     if not isinstance(raw_cmp, list):
         raise ManifestError("'comparison' must be an array of tables", path=mpath, hint="write [[comparison]]")
+    comparisons: list[Comparison] = []
     for i, c in enumerate(raw_cmp, start=1):
         if not isinstance(c, dict) or set(c) != {"old", "new"}:
             raise ManifestError(f"comparison #{i} must have exactly 'old' and 'new'", path=mpath,
@@ -376,5 +389,4 @@ def parse_manifest(data: dict[str, Any], *, path: str | Path, root: str | Path) 
             raise ManifestError(f"comparison #{i}: old and new are the same plan", path=mpath,
                                 hint="compare two different plans")
         comparisons.append(Comparison(old=c["old"], new=c["new"]))
-    return Manifest(path=mpath.resolve() if mpath.exists() else mpath, root=root_p, sources=sources,
-                    comparisons=comparisons)
+    return comparisons

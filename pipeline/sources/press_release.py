@@ -29,9 +29,12 @@ from typing import Any, Iterable
 from rapidfuzz import fuzz
 
 from pipeline.errors import UnknownMinistryError
+from pipeline.reference import default_registry
 from pipeline.model import Article, Attachment, DocumentInfo, Minister, MinistryOnDate, Part, PressReleaseFacts
 from pipeline.sources.dates import find_dates
+from pipeline.sources.encoding import decode_bytes, declared_charset
 from pipeline.sources.numbers import COUNT_PATTERN, parse_count
+from pipeline.sources.regjeringen_html import article_root, find_attachments, make_soup
 
 __all__ = [
     "extract_press_release",
@@ -43,6 +46,7 @@ __all__ = [
     "find_minor_emphasis",
     "publication_date",
     "naming_date",
+    "find_plan_pdf_links",
     "rank_plan_links",
     "StatedCounts",
     "TitleMention",
@@ -56,8 +60,6 @@ _LOOKUP_ERRORS = (UnknownMinistryError, LookupError, ValueError)
 def _registry(registry: Any | None) -> Any:
     if registry is not None:
         return registry
-    from pipeline.reference import default_registry  # imported lazily: written by another layer
-
     return default_registry()
 
 
@@ -584,3 +586,18 @@ def extract_landing_page(
         plan_url=links[0].url if links else None,
     )
     return info, links
+
+
+def find_plan_pdf_links(html: str | bytes, base_url: str) -> list[Attachment]:
+    """PDF links of a landing page, absolute, most plan-like first (see ``rank_plan_links``).
+
+    Looks inside the article when the page uses the regjeringen.no template, else in the whole page.
+    """
+    if isinstance(html, bytes):
+        html = decode_bytes(html, declared=declared_charset(html), name=base_url).text
+    soup = make_soup(html)
+    root = article_root(soup) or soup.body or soup
+    links = find_attachments(root, base_url)
+    h1 = soup.find("h1")
+    title = h1.get_text(" ", strip=True) if h1 else None
+    return rank_plan_links(links, title)

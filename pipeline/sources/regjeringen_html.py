@@ -210,7 +210,7 @@ def _page_url(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def _article_root(soup: BeautifulSoup) -> Tag | None:
+def article_root(soup: BeautifulSoup) -> Tag | None:
     header = soup.select_one("header.article-header")
     anchor = header or soup.select_one("div.article-body") or soup.select_one("div.article-info")
     if anchor is None:
@@ -301,7 +301,7 @@ def parse_html_article(html: str, *, path: str | None = None, url: str | None = 
                 hint="save the article page itself from regjeringen.no, or list the file with its correct kind",
             )
         return _parse_legacy(soup, legacy, path=path, url=page_url)
-    root = _article_root(soup) or soup.body or soup
+    root = article_root(soup) or soup.body or soup
 
     h1 = soup.select_one("header.article-header h1") or root.find("h1")
     title = _text_of(h1) or _meta(soup, "DC.Title", "title", "og:title") or ""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from pipeline.model import Block, LaidOutDocument, Part, TocEntry
+from pipeline.structure.labels import LABEL_RE
 from pipeline.structure.text import NUMBER_WORDS, ORDINAL_WORDS, normalize, parse_number_token
 
 _NUMTOK = r"(?:\d{1,2}|[IVXL]{1,6}|" + "|".join(sorted(set(NUMBER_WORDS) | set(ORDINAL_WORDS), key=len, reverse=True)) + ")"
@@ -194,8 +195,6 @@ def _has_measure_like(blocks: list[Block], start: int, end: int, level: int | No
 
 def _has_own_responsibility(blocks: list[Block], start: int, end: int) -> bool:
     """A responsibility line before any other heading: the heading is a measure, not a part."""
-    from pipeline.structure.responsibility import LABEL_RE
-
     for b in blocks[start + 1 : min(end, start + 30)]:
         if LABEL_RE.match(normalize(b.text)):
             return True

@@ -1,7 +1,7 @@
-"""The boundary to ``pipeline.reference`` and ``pipeline.nlp``: lazy imports, one place to adapt.
+"""The view of the ministry registry (``pipeline.reference``) that structure and measures use.
 
-Structure code never imports those packages at module import time, so ``pipeline.structure`` stays
-importable (and its pure parsers testable) even when the enrichment layers are broken or missing.
+``MinistryRegistry`` names the methods they call, so tests can pass a small fake; the ``try_*``
+helpers turn a registry error on odd input into "not found" instead of aborting a whole plan.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from pipeline.model import MinistryOnDate
+from pipeline.reference import default_registry as reference_registry
 
 
 class MinistryRegistry(Protocol):
@@ -23,9 +24,7 @@ class MinistryRegistry(Protocol):
 
 
 def default_registry() -> MinistryRegistry:
-    from pipeline.reference import default_registry as _default
-
-    return _default()
+    return reference_registry()
 
 
 def try_resolve(reg: MinistryRegistry, text: str, on: date | None) -> MinistryOnDate | None:
@@ -48,15 +47,5 @@ def try_resolve_agency(reg: MinistryRegistry, text: str) -> Any | None:
         return None
     try:
         return fn(text)
-    except Exception:
-        return None
-
-
-def nlp_module() -> Any | None:
-    """``pipeline.nlp`` if importable, else None (enrichment is then skipped with a warning)."""
-    try:
-        import pipeline.nlp as nlp  # noqa: PLC0415
-
-        return nlp
     except Exception:
         return None

@@ -13,7 +13,7 @@ from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 
-from pipeline.fileio import atomic_write_text
+from pipeline.storage.files import atomic_write_text
 
 from .build import build_plan
 from .layouts import B5ISH, LAYOUTS, Layout

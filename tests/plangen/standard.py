@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pipeline.fileio import atomic_write_text, sha256_file
+from pipeline.storage.files import atomic_write_text, sha256_file
 
 from .build import build_plan
 from .render import render_plan

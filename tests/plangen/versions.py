@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pipeline.fileio import atomic_write_text
+from pipeline.storage.files import atomic_write_text
 
 from . import ministries as mins
 from .build import agencies_in, era_text, measure_from_seed, sentence_valid

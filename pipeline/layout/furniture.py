@@ -1,0 +1,113 @@
+"""Running headers, footers and printed page numbers.
+
+A line in the top or bottom margin zone of a page is *furniture* when a similar line
+(digits normalised, fuzzy match) sits in the same zone on enough other pages, or when it is a
+page number ("12", "Side 12", "12 av 40", "- 12 -", roman numerals). Page numbers become
+page labels. Furniture lines are marked ``role = "furniture"`` and dropped from the flow.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from pipeline.layout.lines import TextLine
+
+_PAGENUM = re.compile(
+    r"^[-–—|\s]*(?:side|page|s\.)?\s*(?P<n>\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:av|/|of)\s*\d{1,4})?[-–—|\s]*$",
+    re.IGNORECASE,
+)
+_EDGE_NUM = re.compile(r"^(?P<n>\d{1,4})\s*[|•·–—-]?\s+\S.*$|^.*\S\s+[|•·–—-]?\s*(?P<m>\d{1,4})$")
+_ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
+
+
+def page_number_label(text: str) -> str | None:
+    """The printed page number if ``text`` is nothing but a page number, else None."""
+    m = _PAGENUM.match(text.strip())
+    if not m:
+        return None
+    n = m.group("n")
+    if _ROMAN.match(n) and not _valid_roman(n):
+        return None
+    return n.lower() if _ROMAN.match(n) else n
+
+
+def _valid_roman(s: str) -> bool:
+    return bool(re.fullmatch(r"m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", s.lower())) and bool(s)
+
+
+def _norm(text: str) -> str:
+    t = re.sub(r"\d+", "#", text.lower())
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _zone(line: TextLine, height: float, frac: float) -> str | None:
+    if line.bottom <= height * frac:
+        return "top"
+    if line.top >= height * (1 - frac):
+        return "bottom"
+    return None
+
+
+def mark_furniture(
+    pages: dict[int, list[TextLine]],
+    heights: dict[int, float],
+    *,
+    zone_frac: float = 0.12,
+    min_share: float = 0.3,
+    similarity: float = 85.0,
+) -> dict[int, str]:
+    """Mark headers/footers/page numbers in place; return ``{physical page: printed label}``."""
+    labels: dict[int, str] = {}
+    cands: list[tuple[int, str, TextLine]] = []
+    for p, lines in pages.items():
+        for ln in lines:
+            z = _zone(ln, heights[p], zone_frac)
+            if z:
+                cands.append((p, z, ln))
+    n_pages = len(pages)
+    need = max(2, int(round(min_share * n_pages))) if n_pages > 1 else 10**9
+    # repeated lines: a similar line (digits normalised) at the same height on enough pages
+    groups: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for p, z, ln in cands:
+        groups.setdefault((z, _norm(ln.text)), []).append((p, ln.top))
+    keys = list(groups)
+    similar: dict[tuple[str, str], list[tuple[str, str]]] = {k: [k] for k in keys}
+    if len(keys) <= 400:  # fuzzy only when affordable; otherwise exact (digit-normalised) matches
+        for a in range(len(keys)):
+            for b in range(a + 1, len(keys)):
+                ka, kb = keys[a], keys[b]
+                if ka[0] == kb[0] and fuzz.ratio(ka[1], kb[1]) >= similarity:
+                    similar[ka].append(kb)
+                    similar[kb].append(ka)
+    edge_labels: dict[int, str] = {}
+    if n_pages >= 2:
+        for p, z, ln in cands:
+            if page_number_label(ln.text) is not None:
+                continue
+            tol = max(2.5, 0.3 * ln.size)
+            hits = {q for k in similar[(z, _norm(ln.text))] for q, top in groups[k] if abs(top - ln.top) <= tol}
+            if len(hits) >= need:
+                ln.role = "furniture"
+                m = _EDGE_NUM.match(ln.text)
+                if m:
+                    edge_labels.setdefault(p, m.group("n") or m.group("m"))
+    if len(set(edge_labels.values())) > 1:  # a number that changes from page to page
+        labels.update(edge_labels)
+    # page numbers: only the outermost printed row of a margin zone (furniture aside)
+    for p, z, ln in cands:
+        if ln.role == "furniture":
+            continue
+        label = page_number_label(ln.text)
+        if label is None:
+            continue
+        outward = [
+            o for o in pages[p]
+            if o.role != "furniture" and o.row != ln.row and ((o.row < ln.row) if z == "top" else (o.row > ln.row))
+        ]
+        if outward:
+            continue
+        ln.role = "furniture"
+        labels[p] = label
+    return labels

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from pipeline.compare import Comparison, consistency_markdown, render_html, render_markdown
 from pipeline.datasets import DatasetError, build_tables, validate_tables, write_tables

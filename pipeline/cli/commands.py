@@ -1,26 +1,33 @@
-"""The ``tiltak`` command line: library commands (no Prefect here).
+"""The ``tiltak`` Typer app and the library commands: extract, diff, entities, fetch, cache.
 
-``flows/cli.py`` adds the Prefect-backed commands (``run``, ``watch``, ``flow ...``) to
-this app and is the console-script entry point, so the dependency direction stays
-flows -> pipeline.
-
-Exit codes: 0 all went well; 1 a document (or check) failed, the rest completed;
-2 bad usage or input that stopped the command before any work.
+``flows/cli.py`` adds the Prefect-backed commands (``run``, ``watch``, ``flow ...``) to this app and
+is the console-script entry point. Exit codes: see ``pipeline.cli.console``.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Optional
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
+from pipeline.cli.console import EXIT_FAILED, EXIT_OK, err, fail, out, print_summary, progress
+from pipeline.cli.options import (
+    CorpusOpt,
+    DateOpt,
+    EngineOpt,
+    JsonOpt,
+    KindOpt,
+    MemoryOpt,
+    OutOpt,
+    QuietOpt,
+    TimeoutOpt,
+    WaitOpt,
+    check_kind,
+    parse_date,
+)
 from pipeline.errors import TiltakError
 
 app = typer.Typer(
@@ -33,82 +40,15 @@ app = typer.Typer(
 cache_app = typer.Typer(help="Inspect or clear tiltak's cache (.tiltak-cache/).", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
-err = Console(stderr=True)
-out = Console()
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-# Options shared by several commands (also used by flows/cli.py).
-EngineOpt = Annotated[str, typer.Option("--engine", help="PDF character engine: auto, pdfium or pdfplumber.")]
-TimeoutOpt = Annotated[Optional[float], typer.Option("--timeout", help="Seconds allowed per document (0: no limit).")]
-MemoryOpt = Annotated[Optional[int], typer.Option("--memory", help="Memory budget per document in MB (0: no limit).")]
-WaitOpt = Annotated[float, typer.Option("--wait", help="Wait this long for another run holding --out to finish.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON summary (for scripts).")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")]
-
-
-def _parse_date(value: Optional[str]) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
-
-
-def _fail(exc: Exception, code: int = EXIT_USAGE) -> None:
-    err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def _progress(quiet: bool) -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet or not err.is_terminal,
-        transient=True,
-    )
-
-
-def _print_summary(summary: dict, *, as_json: bool, quiet: bool, out_dir: Path | None) -> None:
-    if as_json:
-        out.print_json(json.dumps(summary, ensure_ascii=False, default=str))
-        return
-    if quiet:
-        for f in summary.get("failures", []):
-            err.print(f"failed: {f['document_id']} ({f['stage']}): {f['message']}", highlight=False, soft_wrap=True)
-        return
-    table = Table(title="tiltak", show_lines=False)
-    for col in ("document", "kind", "status", "measures", "ministers"):
-        table.add_column(col)
-    for d in summary.get("documents", []):
-        table.add_row(d["document_id"], d["kind"], "ok", str(d.get("measures", "")), str(d.get("ministers", "")))
-    for f in summary.get("failures", []):
-        table.add_row(f["document_id"], "", f"[red]failed ({f['stage']})[/]", "", "")
-    out.print(table)
-    for f in summary.get("failures", []):
-        err.print(f"[red]failed:[/] {f['message']}", highlight=False, soft_wrap=True)
-    for d in summary.get("documents", []):
-        for w in d.get("warnings", []):
-            err.print(f"[yellow]warning:[/] {d['document_id']}: {w}", highlight=False, soft_wrap=True)
-    for n in summary.get("notes", []):
-        out.print(f"note: {n}", highlight=False, soft_wrap=True)
-    if out_dir is not None:
-        out.print(f"outputs written to {out_dir}", highlight=False)
-
-
 # --------------------------------------------------------------------------- extract
 
 
 @app.command()
 def extract(
     files: list[Path] = typer.Argument(..., help="Plan PDFs, press releases or landing pages (.pdf, .html, .txt)."),
-    out_dir: Path = typer.Option(Path("outputs"), "--out", "-o", help="Directory for the datasets and reports."),
-    on: Optional[str] = typer.Option(None, "--date", help="Document date YYYY-MM-DD when the document does not state it."),
-    kind: Optional[str] = typer.Option(None, "--kind", help="press_release, landing_page or plan (default: detect)."),
+    out_dir: OutOpt = Path("outputs"),
+    on: DateOpt = None,
+    kind: KindOpt = None,
     document_id: Optional[str] = typer.Option(None, "--id", help="Document id (one file only; default: from the file name)."),
     engine: EngineOpt = "auto",
     ocr: bool = typer.Option(False, "--ocr", help="OCR pages without a text layer (needs tesseract with Norwegian data)."),
@@ -124,18 +64,17 @@ def extract(
 
         status = ocr_status()
         if not status.available:
-            _fail(TiltakError(f"--ocr is not available here: {status.reason}"))
+            fail(TiltakError(f"--ocr is not available here: {status.reason}"))
     from pipeline.runs.budget import Budget, run_with_budget
     from pipeline.documents.extract import SourceJob, document_id_for, extract_job
     from pipeline.runs.lock import output_lock
     from pipeline.runs.outputs import write_run_outputs
     from pipeline.runs.result import Failure, RunResult, consistency_for
 
-    if kind not in (None, "press_release", "landing_page", "plan"):
-        raise typer.BadParameter("--kind must be press_release, landing_page or plan")
+    check_kind(kind)
     if document_id and len(files) > 1:
         raise typer.BadParameter("--id names one document: give one file, or leave --id out")
-    when = _parse_date(on)
+    when = parse_date(on)
     budget = Budget.resolve(timeout_s, memory_mb)
     jobs = [SourceJob(path=f, document_id=document_id or document_id_for(f), kind=kind, on=when) for f in files]
     ids = [j.document_id for j in jobs]
@@ -145,10 +84,10 @@ def extract(
     run = RunResult()
     try:
         with output_lock(out_dir, wait_s=wait_s):
-            with _progress(quiet) as progress:
-                task = progress.add_task("extracting", total=len(jobs))
+            with progress(quiet) as bar:
+                task = bar.add_task("extracting", total=len(jobs))
                 for job in jobs:
-                    progress.update(task, description=f"extracting {job.path.name}")
+                    bar.update(task, description=f"extracting {job.path.name}")
                     try:
                         run.results.append(run_with_budget(extract_job, job, engine=engine, ocr=ocr, budget=budget, label=str(job.path)))
                     except TiltakError as exc:
@@ -157,14 +96,14 @@ def extract(
                         run.failures.append(
                             Failure(job.document_id, str(job.path), "extract", f"{job.path}: internal error {type(exc).__name__}: {exc}")
                         )
-                    progress.advance(task)
+                    bar.advance(task)
             checks, failures = consistency_for(run.results)
             run.checks.extend(checks)
             run.failures.extend(failures)
             write_run_outputs(run, out_dir)
     except TiltakError as exc:
-        _fail(exc)
-    _print_summary(run.summary(), as_json=as_json, quiet=quiet, out_dir=out_dir)
+        fail(exc)
+    print_summary(run.summary(), as_json=as_json, quiet=quiet, out_dir=out_dir)
     raise typer.Exit(EXIT_OK if run.ok else EXIT_FAILED)
 
 
@@ -175,7 +114,7 @@ def extract(
 def diff(
     old: Path = typer.Argument(..., help="Old version: a plan PDF or a directory written by `tiltak extract`."),
     new: Path = typer.Argument(..., help="New version: a plan PDF or a directory written by `tiltak extract`."),
-    out_dir: Path = typer.Option(Path("outputs/diff"), "--out", "-o", help="Directory for changes.csv and the reports."),
+    out_dir: OutOpt = Path("outputs/diff"),
     old_date: Optional[str] = typer.Option(None, "--old-date", help="Date of the old version (YYYY-MM-DD), for PDFs."),
     new_date: Optional[str] = typer.Option(None, "--new-date", help="Date of the new version (YYYY-MM-DD), for PDFs."),
     engine: EngineOpt = "auto",
@@ -190,8 +129,8 @@ def diff(
     from pipeline.runs.result import RunResult
 
     try:
-        old_result = load_plan(old, on=_parse_date(old_date), engine=engine)
-        new_result = load_plan(new, on=_parse_date(new_date), engine=engine)
+        old_result = load_plan(old, on=parse_date(old_date), engine=engine)
+        new_result = load_plan(new, on=parse_date(new_date), engine=engine)
         if old_result.document_id == new_result.document_id:
             new_result.retag(new_result.document_id + "-new")
         comparison = compare_plans(old_result.plan, new_result.plan)
@@ -199,7 +138,7 @@ def diff(
         with output_lock(out_dir):
             write_run_outputs(run, out_dir)
     except TiltakError as exc:
-        _fail(exc)
+        fail(exc)
     counts: dict[str, int] = {}
     for ch in comparison.changes:
         counts[ch.change_type] = counts.get(ch.change_type, 0) + 1
@@ -218,7 +157,7 @@ def diff(
 @app.command()
 def entities(
     file: str = typer.Argument(..., help="A text file, or - for standard input."),
-    on: Optional[str] = typer.Option(None, "--date", help="Date for ministry names (YYYY-MM-DD; default today)."),
+    on: DateOpt = None,
 ) -> None:
     """Print every entity the NLP layer finds, as JSON lines (text, label, offsets, ministry)."""
     from pipeline.nlp import find_entities
@@ -228,12 +167,12 @@ def entities(
     else:
         path = Path(file)
         if not path.is_file():
-            _fail(TiltakError("file not found", path=path, hint="give a text file, or - to read standard input"))
+            fail(TiltakError("file not found", path=path, hint="give a text file, or - to read standard input"))
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            _fail(TiltakError("is not UTF-8 text", path=path, hint="convert it to UTF-8, e.g. iconv -f latin1 -t utf-8"))
-    when = _parse_date(on)
+            fail(TiltakError("is not UTF-8 text", path=path, hint="convert it to UTF-8, e.g. iconv -f latin1 -t utf-8"))
+    when = parse_date(on)
     for ent in find_entities(text, on=when):
         row = {
             "text": ent.text,
@@ -255,7 +194,7 @@ def entities(
 
 @app.command()
 def fetch(
-    corpus_dir: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus directory with manifest.toml."),
+    corpus_dir: CorpusOpt = Path("corpus"),
     as_json: JsonOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
@@ -266,7 +205,7 @@ def fetch(
     try:
         manifest = load_manifest(corpus_dir / "manifest.toml")
     except TiltakError as exc:
-        _fail(exc)
+        fail(exc)
     outcomes = fetch_missing_sources(manifest)
     failed = [o for o in outcomes if not o.ok]
     if as_json:

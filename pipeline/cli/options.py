@@ -1,0 +1,39 @@
+"""Options shared by several ``tiltak`` commands, each defined once (the library commands and the
+Prefect-backed commands in ``flows/cli.py`` both use these)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+CorpusOpt = Annotated[Path, typer.Option("--corpus", help="Corpus directory with manifest.toml.")]
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Directory for the datasets and reports.")]
+DateOpt = Annotated[
+    Optional[str], typer.Option("--date", help="Document date YYYY-MM-DD when the document does not state it.")
+]
+KindOpt = Annotated[Optional[str], typer.Option("--kind", help="press_release, landing_page or plan (default: detect).")]
+EngineOpt = Annotated[str, typer.Option("--engine", help="PDF character engine: auto, pdfium or pdfplumber.")]
+TimeoutOpt = Annotated[Optional[float], typer.Option("--timeout", help="Seconds allowed per document (0: no limit).")]
+MemoryOpt = Annotated[Optional[int], typer.Option("--memory", help="Memory budget per document in MB (0: no limit).")]
+WaitOpt = Annotated[float, typer.Option("--wait", help="Wait this long for another run holding --out to finish.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON summary (for scripts).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")]
+
+KINDS = ("press_release", "landing_page", "plan")
+
+
+def parse_date(value: Optional[str]) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def check_kind(kind: Optional[str]) -> None:
+    if kind not in (None, *KINDS):
+        raise typer.BadParameter("--kind must be " + ", ".join(KINDS[:-1]) + " or " + KINDS[-1])

@@ -78,7 +78,7 @@ def flow_extract(
 ) -> None:
     """Extract one document through the extract_document flow (cached by content)."""
     opt.check_kind(kind)
-    from flows.documents import extract_document
+    from flows.extract_and_diff import extract_document
 
     try:
         summary = extract_document(str(file), out_dir=str(out_dir), kind=kind, on=opt.parse_date(on))
@@ -95,7 +95,7 @@ def flow_diff(
     as_json: opt.JsonOpt = False,
 ) -> None:
     """Compare two versions through the compare_versions flow."""
-    from flows.documents import compare_versions
+    from flows.extract_and_diff import compare_versions
 
     try:
         summary = compare_versions(str(old), str(new), out_dir=str(out_dir))

@@ -1,5 +1,5 @@
 """``extract_document`` and ``compare_versions``: single-document flows, usable from
-Python (``from flows.documents import extract_document``) and from the CLI
+Python (``from flows.extract_and_diff import extract_document``) and from the CLI
 (``tiltak flow extract``, ``tiltak flow diff``)."""
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pipeline.fileio import atomic_write_bytes
+from pipeline.storage.files import atomic_write_bytes
 
 from . import render
 from .spec import SYNTHETIC_NOTICE, WebDoc

@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pipeline.fileio import atomic_write_bytes
+from pipeline.storage.files import atomic_write_bytes
 from tests.plangen import ministries as mins
 from tests.plangen.versions import _change_truth
 

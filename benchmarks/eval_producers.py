@@ -46,7 +46,7 @@ def _eval_plans():
 
 EP = _eval_plans()
 _WORD = re.compile(r"[\wÆØÅæøå]+(?:-[\wÆØÅæøå]+)*")
-_LEFT_HYPHEN = re.compile(r"\b\w+(?: -|- | - )\w+\b")
+_LEFT_HYPHEN = re.compile(r"\b(\w+)(?: -|- | - )(\w+)\b")
 
 
 def _glued(pred: str, true: str) -> list[str]:
@@ -57,12 +57,19 @@ def _glued(pred: str, true: str) -> list[str]:
 
 
 def _left_hyphens(pred: str, true: str) -> list[str]:
-    out = []
-    for m in _LEFT_HYPHEN.finditer(pred):
-        frag = m.group(0)
-        if frag not in true and frag.replace(" ", "") not in true:
-            out.append(frag)
-    return out
+    """Line-end hyphens left in: "til - delingsbrev" where the truth has "tildelingsbrev"."""
+    true_words = set(_WORD.findall(true))
+    return [m.group(0) for m in _LEFT_HYPHEN.finditer(pred)
+            if m.group(1) + m.group(2) in true_words and m.group(0) not in true]
+
+
+def _extra_text(pred: str, true: str) -> str | None:
+    """Text the prediction has around the true text (a footnote, a responsibility, the next heading)."""
+    if not true or true == pred or true not in pred:
+        return None
+    i = pred.index(true)
+    extra = (pred[:i] + " [...] " + pred[i + len(true):]).strip(" [...]")
+    return extra[:90] or None
 
 
 def evaluate(pdf: Path, truth: dict, reg, engine: str) -> dict:
@@ -85,7 +92,7 @@ def evaluate(pdf: Path, truth: dict, reg, engine: str) -> dict:
         by_num.setdefault(EP._num(pm.number), []).append(pm)
     out = {"name": pdf.stem, "n_true": 0, "n_pred": len(res.measures), "found": 0, "title_exact": 0,
            "part_n": 0, "part_ok": 0, "part_invented": 0, "part_errors": [], "misses": [], "extras": [],
-           "title_errors": [], "glued": [], "hyphens": [], "ministry_errors": [], "min_tp": 0, "min_fp": 0, "min_fn": 0,
+           "title_errors": [], "glued": [], "hyphens": [], "extra_text": [], "ministry_errors": [], "min_tp": 0, "min_fp": 0, "min_fn": 0,
            "seconds": round(secs, 3)}
     used: set[int] = set()
     true_titles = {EP._ws(m["title"]) for m in truth["measures"]}
@@ -109,6 +116,8 @@ def evaluate(pdf: Path, truth: dict, reg, engine: str) -> dict:
             if true:
                 out["glued"] += [f"{tm['number']} {field}: {w}" for w in _glued(pred, true)]
                 out["hyphens"] += [f"{tm['number']} {field}: {h!r}" for h in _left_hyphens(pred, true)]
+        if (x := _extra_text(EP._ws(pm.text), EP._ws(tm["text"]))):
+            out["extra_text"].append(f"{tm['number']}: {x!r}")
         pmin = EP._pred_ministries(pm)
         out["min_tp"] += len(pmin & tmin)
         out["min_fp"] += len(pmin - tmin)
@@ -227,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
               + " ".join(f"{'n/a' if f[c] is None else f'{f[c]:.3f}':>11}" for c in cols)
               + f"  {f['glued_words']:5d} {f['left_hyphens']:4d} {f['parts_invented']:3d}  {r['naming_date']} ({r['date_true']})")
         if a.verbose:
-            for k in ("misses", "extras", "title_errors", "part_errors", "glued", "hyphens", "ministry_errors"):
+            for k in ("misses", "extras", "title_errors", "part_errors", "glued", "hyphens", "extra_text", "ministry_errors"):
                 for line in r[k][:8]:
                     print(f"   {k}: {line}")
             print(f"   parts true {r['parts_true']}\n   parts pred {r['parts_pred']}")

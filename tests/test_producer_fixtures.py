@@ -135,7 +135,7 @@ def test_truth_matches_its_pdf(pdf, truth):
         dl = date.fromisoformat(d["consultation_deadline"])
         months = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
                   "november", "desember"]
-        assert _c(f"Høringsfristen") in "".join(pages) and _c(f"{dl.day}. {months[dl.month - 1]} {dl.year}") in "".join(pages)
+        assert _c("Høringsfristen") in "".join(pages) and _c(f"{dl.day}. {months[dl.month - 1]} {dl.year}") in "".join(pages)
     ms = truth["measures"]
     assert len(ms) == d["measure_count"] > 0
     assert len({m["number"] for m in ms}) == len(ms), "measure numbers are unique"
@@ -212,6 +212,16 @@ def test_toc_truth(pdf, truth):
     toc = truth["document"]["toc"]
     assert toc and all(e["page"] and e["page_label"] == str(e["page"]) for e in toc)
     assert [e["page"] for e in toc] == sorted(e["page"] for e in toc)
+    outline = truth["document"]["outline"]
+    if outline:  # LibreOffice writes a bookmark per heading
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(str(pdf))
+        try:
+            marks = [(b.level + 1, b.get_title(), b.get_dest().get_index() + 1) for b in doc.get_toc()]
+        finally:
+            doc.close()
+        assert marks == [(e["level"], e["title"], e["page"]) for e in outline], pdf.name
     split = truth["document"]["toc_split"]
     if truth["document"]["style"]["toc_split"]:
         assert split, pdf.name

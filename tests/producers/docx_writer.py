@@ -9,7 +9,6 @@ The synthetic-document notice is on the cover and in the core properties (PDF Ti
 
 from __future__ import annotations
 
-import copy
 from datetime import datetime, timezone
 from pathlib import Path
 

@@ -8,7 +8,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 
-.PHONY: run test install clean-cache bench
+.PHONY: run test install clean-cache bench fixtures
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,8 @@ clean-cache: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+
+## Rebuild the producer fixtures (LibreOffice and Chromium PDFs + truth) in tests/data/producers/;
+## needs soffice, chromium and their fonts (says what is missing otherwise; the committed files stay valid)
+fixtures: install
+	$(BIN)/python -m tests.producers build

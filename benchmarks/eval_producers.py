@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.fileio import atomic_write_text  # noqa: E402
+from pipeline.storage.files import atomic_write_text  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "producers"
 
@@ -73,9 +73,9 @@ def _extra_text(pred: str, true: str) -> str | None:
 
 
 def evaluate(pdf: Path, truth: dict, reg, engine: str) -> dict:
-    from pipeline.dating import infer_naming_date
-    from pipeline.pdf import read_pdf
-    from pipeline.structure import extract_plan
+    from pipeline.structure.dating import infer_naming_date
+    from pipeline.layout import read_pdf
+    from pipeline.documents.extract import plan_from_layout
 
     strict = EP.evaluate_plan(pdf, pdf.with_suffix(".truth.json"), reg, engine, enrich=False)
     info, on = EP._truth_info(truth, pdf.stem)
@@ -84,7 +84,7 @@ def evaluate(pdf: Path, truth: dict, reg, engine: str) -> dict:
         info.publisher_ministry_id = pub.ministry_id if pub else None
     t0 = time.perf_counter()
     doc = read_pdf(str(pdf), engine=engine) if engine != "auto" else read_pdf(str(pdf))
-    res = extract_plan(doc, info, on, enrich=False)
+    res = plan_from_layout(doc, info, on, enrich=False)
     secs = time.perf_counter() - t0
     naming = infer_naming_date(doc)
     by_num: dict[str, list] = {}
@@ -159,8 +159,8 @@ def evaluate(pdf: Path, truth: dict, reg, engine: str) -> dict:
 def evaluate_pair(data: Path, entry: dict, reg, engine: str) -> dict:
     """Extract both versions, compare them, score the change type of every true row by its (old, new) numbers."""
     from pipeline.compare.align import compare_plans
-    from pipeline.pdf import read_pdf
-    from pipeline.structure import extract_plan
+    from pipeline.layout import read_pdf
+    from pipeline.documents.extract import plan_from_layout
 
     ch = json.loads((data / entry["changes"]).read_text(encoding="utf-8"))
     ext = {}
@@ -169,7 +169,7 @@ def evaluate_pair(data: Path, entry: dict, reg, engine: str) -> dict:
         truth = json.loads((data / "pairs" / ch[side]["truth"]).read_text(encoding="utf-8"))
         info, on = EP._truth_info(truth, pdf.stem)
         doc = read_pdf(str(pdf), engine=engine) if engine != "auto" else read_pdf(str(pdf))
-        ext[side] = extract_plan(doc, info, on, registry=None, enrich=False)
+        ext[side] = plan_from_layout(doc, info, on, registry=None, enrich=False)
     comp = compare_plans(ext["old"], ext["new"])
     pred = {(EP._num(c.old_number) or None, EP._num(c.new_number) or None): c for c in comp.changes}
     ok, errors = 0, []

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.fileio import sha256_file
+from pipeline.storage.files import sha256_file
 
 DATA = Path(__file__).resolve().parent / "data" / "producers"
 NOTICE = "Eksempelplan – syntetisk testdokument, ikke en offentlig plan"

@@ -21,7 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.fileio import atomic_write_text, sha256_file
+from pipeline.storage.files import atomic_write_text, sha256_file
 from tests.plangen.spec import SYNTHETIC_NOTICE
 
 from .document import Composed, compose

@@ -285,9 +285,12 @@ def _soup_of(path: Path) -> tuple[BeautifulSoup, bytes]:
 
 
 def page_identity(path: str | Path) -> PageRef | None:
-    """The page's document and chapter, if it is a saved regjeringen.no document page; else None (no error)."""
+    """The page's document and chapter, if it is a saved regjeringen.no document page; else None (no error, no
+    warning: a probe; whoever reads the file for real reports what is wrong with it)."""
     try:
-        soup, _ = _soup_of(Path(path))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SourceWarning)
+            soup, _ = _soup_of(Path(path))
     except InputFileError:
         return None
     for u in _stated_urls(soup):

@@ -23,7 +23,8 @@ from pipeline.compare import compare_plans
 from pipeline.runs.budget import Budget, run_with_budget
 from pipeline.storage.cache import results_dir
 from pipeline.documents.extract import ExtractionResult, SourceJob, extract_job
-from pipeline.storage.files import sha256_file
+from pipeline.sources.webdoc import web_page_files
+from pipeline.storage.files import sha256_file, sha256_files
 
 
 def _options_digest(payload: dict) -> str:
@@ -37,8 +38,15 @@ COMPARE_TASK = "compare-versions"
 def extract_key(job: SourceJob, engine: str = "auto") -> str | None:
     """The cache key of one extraction: task, content hash, pipeline version, output-changing options."""
     path = Path(job.path)
-    if not path.is_file():
+    if job.is_web_document:  # a web document: its saved pages
+        pages = list(job.pages) or (web_page_files(path) if path.is_dir() else [])
+        if not pages or not all(Path(p).is_file() for p in pages):
+            return None
+        digest = sha256_files(pages)
+    elif not path.is_file():
         return None  # nothing to cache: the task will fail with a clear message
+    else:
+        digest = sha256_file(path)
     options = {
         "document_id": job.document_id,
         "kind": job.kind,
@@ -49,7 +57,7 @@ def extract_key(job: SourceJob, engine: str = "auto") -> str | None:
         "local_name": job.local_name,
         "engine": engine,
     }
-    return f"{EXTRACT_TASK}-{sha256_file(path)}-{PIPELINE_VERSION}-{_options_digest(options)}"
+    return f"{EXTRACT_TASK}-{digest}-{PIPELINE_VERSION}-{_options_digest(options)}"
 
 
 def extract_cache_key(context: TaskRunContext, parameters: dict) -> str | None:

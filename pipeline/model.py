@@ -88,6 +88,8 @@ class Part:
     title: str
     key_points: list[str] = field(default_factory=list)  # press release FAKTA points
     page_start: int | None = None  # plans only
+    chapter: int | None = None  # web documents: the chapter page (N of ?ch=N or /secN) the part is on
+    locator: str | None = None  # web documents: the chapter page's URL with the part heading's anchor
 
 
 @dataclass
@@ -131,6 +133,7 @@ class DocumentInfo:
     plan_url: str | None = None
     local_path: str | None = None
     page_count: int | None = None
+    source_format: str | None = None  # "pdf" | "html" | "text": the format of the file(s) read
 
 
 @dataclass
@@ -203,6 +206,7 @@ class Block:
     heading_level: int | None = None  # 1 = highest, for role == "heading"
     lines: list[str] = field(default_factory=list)  # the printed lines (before joining)
     table: Table | None = None  # for role == "table"
+    locator: str | None = None  # web documents: the page URL with the nearest anchor ("…/?ch=4#tiltak-2")
 
 
 @dataclass
@@ -226,6 +230,9 @@ class LaidOutDocument:
     metadata: dict[str, str] = field(default_factory=dict)  # PDF info dict (Title, Author ...)
     # the PDF's own outline (bookmarks); page_label = printed label of the target page ("" if unresolved)
     outline: list[TocEntry] = field(default_factory=list)
+    # "pdf", or "html" for a regjeringen.no web document: then ``Block.page`` is the chapter (N of ?ch=N / secN),
+    # ``page_count`` the number of chapters read, and every block carries a ``locator`` (URL with anchor)
+    source_format: str = "pdf"
 
 
 # --------------------------------------------------------------------------- measures
@@ -259,7 +266,9 @@ class Measure:
     mentions_children: bool = False
     cross_references: list[str] = field(default_factory=list)  # numbers of measures referred to
     timeframe: str | None = None  # "2016-2018" from a summary table, when given
-    sources: list[str] = field(default_factory=list)  # "body", "table"
+    sources: list[str] = field(default_factory=list)  # "body", "table", "list"
+    chapter: int | None = None  # web documents: the chapter page (N of ?ch=N or /secN)
+    locator: str | None = None  # where it is printed: URL with anchor (web), "p. 12" / "pp. 12-13" (PDF)
 
     @property
     def lead_ministry_id(self) -> str | None:

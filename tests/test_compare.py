@@ -176,6 +176,20 @@ def test_split_and_merge():
     assert "Split: tiltak 2 split into 2, 3" in md and "Merged: tiltak 11, 12 merged into 12" in md
 
 
+def test_a_kept_measure_with_its_restatement_beside_it_is_a_split():
+    """Title-only measures (list items, table rows): "X" -> "X" + "Evaluere arbeidet med X" right after it is a split;
+    the same restatement far away is an unchanged measure and an added one."""
+    entries = [(p, t, "", lead, co) for p, t, _x, lead, co in base_entries()]
+    bolig = entries[1]
+    follow_up = (bolig[0], "Evaluering av trygge botilbud for ofre", "", bolig[3], bolig[4])
+    beside = entries[:2] + [follow_up] + entries[2:]
+    comp = cmp(make_plan("v1", entries), make_plan("v2", beside))
+    assert {(c.old_number, c.new_number) for c in comp.changes if c.change_type == "split"} == {("2", "2"), ("2", "3")}
+    far = entries + [follow_up]
+    comp = cmp(make_plan("v1", entries), make_plan("v2", far))
+    assert by_old(comp)["2"].change_type == "unchanged" and by_new(comp)[str(len(far))].change_type == "added"
+
+
 def test_responsibility_changes_by_id_not_name():
     entries = base_entries()
     old = make_plan("v1", entries, published=date(2010, 5, 1),

@@ -139,3 +139,88 @@ def test_single_document_flows_from_the_cli(prefect_api, plangen_pairs, tmp_path
     summary = json.loads(result.stdout[result.stdout.index("{"):])
     assert summary["comparisons"] and sum(summary["comparisons"][0]["counts"].values()) > 10
     assert list((diff_out / "reports").glob("*/change_report.md"))
+
+
+WEBDOCS = REPO / "tests" / "data" / "webdocs"
+_WEB_PRESS_RELEASE = """Eksempel: ny strategi mot menneskehandel og utnytting
+
+Publisert under: Regjeringen Støre
+
+Utgiver: Justis- og beredskapsdepartementet
+
+Dato: 14.03.2025
+
+Eksempelplan – syntetisk testdokument, ikke en offentlig plan. Teksten er skrevet for tiltak-prosjektets tester.
+
+Regjeringen legger i dag fram en ny strategi mot menneskehandel og utnytting.
+
+Fem statsråder i fem departementer står bak strategien:
+
+  • Justis- og beredskapsminister Jostein Ormestad
+  • Arbeids- og inkluderingsminister Aslaug Myrvold
+  • Barne- og familieminister Tordis Lien-Tveit
+  • Helse- og omsorgsminister Maren Lien-Tveit
+  • Utenriksminister Halvard Teigland
+
+Strategien inneholder 23 tiltak innen fem innsatsområder:
+
+  • Samordning og styring
+  • Forebygging og kunnskap
+  • Hjelp og beskyttelse
+  • Etterforskning og straffeforfølgning
+  • Internasjonalt samarbeid
+"""
+
+
+def test_corpus_run_with_a_web_document(prefect_api, tmp_path):
+    """A web document in the manifest (format = "web"), its PDF twin, a press release announcing the web plan:
+    the comparison across formats runs, the press release is checked against the web plan, the rerun is cached."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(WEBDOCS / "strategi2025_utnytting", corpus / "web" / "strategi2025")
+    shutil.copy(WEBDOCS / "pdf" / "strategi2025_utnytting_trykk.pdf", corpus / "trykk.pdf")
+    (corpus / "pm.txt").write_text(_WEB_PRESS_RELEASE, encoding="utf-8")
+    url = "https://www.regjeringen.no/no/dokumenter/strategi-mot-menneskehandel-og-utnytting-2025-2030/id9900001/"
+    (corpus / "manifest.toml").write_text(f'''
+[[source]]
+id = "pm-2025"
+kind = "press_release"
+title = "Eksempel: ny strategi mot menneskehandel og utnytting"
+file = "pm.txt"
+announces = "web-2025"
+
+[[source]]
+id = "pdf-2025"
+kind = "plan"
+title = "Strategi mot menneskehandel og utnytting (2025–2030)"
+file = "trykk.pdf"
+published = 2025-03-14
+
+[[source]]
+id = "web-2025"
+kind = "plan"
+format = "web"
+title = "Strategi mot menneskehandel og utnytting (2025–2030)"
+url = "{url}"
+file = "web/strategi2025"
+
+[[comparison]]
+old = "pdf-2025"
+new = "web-2025"
+''', encoding="utf-8")
+    out = tmp_path / "out"
+    summary = _run(corpus, out)
+    assert summary["ok"], summary["failures"]
+    assert summary["comparisons"] == [{"old": "pdf-2025", "new": "web-2025", "counts": {"unchanged": 23}}]
+    docs = {d["document_id"]: d for d in summary["documents"]}
+    assert docs["web-2025"]["measures"] == 23 and docs["pdf-2025"]["measures"] == 23
+    import csv
+
+    with open(out / "consistency.csv", encoding="utf-8", newline="") as fh:
+        checks = {r["check"]: r for r in csv.DictReader(fh) if r["plan_id"] == "web-2025"}
+    assert checks["measure_count"]["agrees"] == "true" and checks["part_count"]["agrees"] == "true"
+    assert all(checks[f"part_title:{n}"]["agrees"] == "true" for n in range(1, 6))
+    with open(out / "documents.csv", encoding="utf-8", newline="") as fh:
+        formats = {r["document_id"]: (r["source_format"], r["local_path"]) for r in csv.DictReader(fh)}
+    assert formats == {"pm-2025": ("text", "pm.txt"), "pdf-2025": ("pdf", "trykk.pdf"), "web-2025": ("html", "web/strategi2025")}
+    warm = _run(corpus, out)
+    assert all(d["cached"] for d in warm["documents"])

@@ -125,9 +125,19 @@ def test_gutter_splits_rows_but_justified_gaps_do_not():
 
 
 def test_superscript_joins_its_row_and_ligatures_are_spelled_out():
+    # a small raised digit after a word is a footnote mark: it joins its row and is not part of the word
     chars = glyphs("ﬁnansiering", 60, 100) + glyphs("1", 60 + 11 * 5.5, 96, size=6)
     lines = build_lines(chars, 1)
-    assert [ln.text for ln in lines] == ["finansiering1"]
+    assert [ln.text for ln in lines] == ["finansiering"]
+
+
+def test_footnote_marks_are_dropped_but_other_small_glyphs_kept():
+    raised_letter = glyphs("sak", 60, 100) + glyphs("a", 60 + 3 * 5.5, 96, size=6)
+    lowered_digit = glyphs("CO", 60, 100) + glyphs("2", 60 + 2 * 5.5, 102, size=6)
+    same_size = glyphs("tiltak 12", 60, 100)
+    assert [ln.text for ln in build_lines(raised_letter, 1)] == ["saka"]
+    assert [ln.text for ln in build_lines(lowered_digit, 1)] == ["CO2"]
+    assert [ln.text for ln in build_lines(same_size, 1)] == ["tiltak 12"]
 
 
 # --------------------------------------------------------------------------- headings

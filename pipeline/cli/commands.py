@@ -45,7 +45,8 @@ app.add_typer(cache_app, name="cache")
 
 @app.command()
 def extract(
-    files: list[Path] = typer.Argument(..., help="Plan PDFs, press releases or landing pages (.pdf, .html, .txt)."),
+    files: list[Path] = typer.Argument(..., help="Plan PDFs, press releases or landing pages (.pdf, .html, .txt), and "
+                                       "web documents: a folder of saved pages, or the pages themselves."),
     out_dir: OutOpt = Path("outputs"),
     on: DateOpt = None,
     kind: KindOpt = None,
@@ -66,17 +67,18 @@ def extract(
         if not status.available:
             fail(TiltakError(f"--ocr is not available here: {status.reason}"))
     from pipeline.runs.budget import Budget, run_with_budget
-    from pipeline.documents.extract import SourceJob, document_id_for, extract_job
+    from pipeline.documents.extract import extract_job
+    from pipeline.runs.inputs import jobs_for_paths
     from pipeline.runs.lock import output_lock
     from pipeline.runs.outputs import write_run_outputs
     from pipeline.runs.result import Failure, RunResult, consistency_for
 
     check_kind(kind)
-    if document_id and len(files) > 1:
-        raise typer.BadParameter("--id names one document: give one file, or leave --id out")
     when = parse_date(on)
     budget = Budget.resolve(timeout_s, memory_mb)
-    jobs = [SourceJob(path=f, document_id=document_id or document_id_for(f), kind=kind, on=when) for f in files]
+    jobs = jobs_for_paths(files, kind=kind, on=when, document_id=document_id)
+    if document_id and len(jobs) > 1:
+        raise typer.BadParameter("--id names one document: give one file (or one web document), or leave --id out")
     ids = [j.document_id for j in jobs]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
@@ -112,8 +114,10 @@ def extract(
 
 @app.command()
 def diff(
-    old: Path = typer.Argument(..., help="Old version: a plan PDF or a directory written by `tiltak extract`."),
-    new: Path = typer.Argument(..., help="New version: a plan PDF or a directory written by `tiltak extract`."),
+    old: Path = typer.Argument(..., help="Old version: a plan PDF, a folder of a web document's saved pages, or a "
+                                         "directory written by `tiltak extract`."),
+    new: Path = typer.Argument(..., help="New version: a plan PDF, a folder of a web document's saved pages, or a "
+                                         "directory written by `tiltak extract`."),
     out_dir: OutOpt = Path("outputs/diff"),
     old_date: Optional[str] = typer.Option(None, "--old-date", help="Date of the old version (YYYY-MM-DD), for PDFs."),
     new_date: Optional[str] = typer.Option(None, "--new-date", help="Date of the new version (YYYY-MM-DD), for PDFs."),

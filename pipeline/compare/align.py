@@ -154,12 +154,15 @@ def _find_groups(
             if partner is not None:
                 cands.append(partner)
             pieces = [p for p in sorted(set(cands)) if containment(pieces_all[p].all, whole, idf) >= th.contain]
-            if len(pieces) < 2:
-                continue
-            cov = coverage(whole, [pieces_all[p].all for p in pieces], idf)
-            best_single = max(coverage(whole, [pieces_all[p].all], idf) for p in pieces)
-            if cov < th.cover or best_single >= th.single_cover or cov - best_single < th.gain:
-                continue
+            ok = len(pieces) >= 2
+            if ok:
+                cov = coverage(whole, [pieces_all[p].all for p in pieces], idf)
+                best_single = max(coverage(whole, [pieces_all[p].all], idf) for p in pieces)
+                ok = cov >= th.cover and best_single < th.single_cover and cov - best_single >= th.gain
+            if not ok:
+                pieces = _restating_pieces(wholes[w], pieces_all, partner, set(cands), idf, th)
+                if not pieces:
+                    continue
             found.append((w, pieces))
             used_whole.add(w)
             used_piece.update(pieces)
@@ -173,6 +176,29 @@ def _find_groups(
     for w, pieces in detect(toks_new, toks_old, partner_new, free_old, used_new, used_old):
         groups.append(_Group("merged", pieces, [w]))
     return groups
+
+
+def _restating_pieces(whole: MeasureTokens, pieces_all: list[MeasureTokens], partner: int | None, free: set[int],
+                      idf: dict[str, float], th: Thresholds) -> list[int]:
+    """A split coverage cannot see: the whole kept (nearly) word for word by its partner, and right beside it
+    (consecutive positions) free measures whose titles each restate the whole's title with more words ("styrke X"
+    -> "styrke X" + "evaluere arbeidet med å styrke X"). The partner alone covers the whole, so it looks like an
+    unchanged measure plus an added one; the restated title next to it says split. Returns the pieces (partner
+    included) in order, or [] when this is not such a split."""
+    if partner is None or not whole.title or coverage(whole.all, [pieces_all[partner].all], idf) < th.single_cover:
+        return []
+
+    def restates(k: int) -> bool:
+        t = pieces_all[k].title
+        return bool(set(t) - set(whole.title)) and coverage(whole.title, [t], idf) >= th.single_cover
+
+    run = [partner]
+    for step in (-1, 1):
+        k = partner + step
+        while k in free and k != partner and restates(k):
+            run.append(k)
+            k += step
+    return sorted(run) if len(run) > 1 else []
 
 
 # --------------------------------------------------------------------------- main entry

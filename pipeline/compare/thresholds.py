@@ -45,8 +45,10 @@ Calibration (``python -m tests.test_compare_eval``; figures from ~30 synthetic v
   added measure's best containment in any old measure: median 0.24, max 0.37.  ``contain`` = 0.50; the
   pieces together cover the old measure completely (``cover`` = 0.80 leaves room for rewording).
 
-A title-only measure (summary-table plans) split into an identical copy plus "Oppfølging: <title>" is
-reported as unchanged + added: from titles alone that reading is as likely as a split.
+A measure kept word for word (or nearly: a sentence added) next to new measures whose titles each restate its title
+with more words ("Oppfølging: <title>", "Evaluere arbeidet med å <title>") is a split: when the kept copy alone
+covers the old measure, position and the restated title are the only evidence (always so for title-only measures:
+summary-table rows, "Regjeringen vil:" list items). A restatement elsewhere in the plan stays unchanged + added.
 """
 
 from __future__ import annotations

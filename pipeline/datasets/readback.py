@@ -56,6 +56,7 @@ def plan_from_outputs(out_dir: str | Path, *, document_id: str | None = None) ->
         source_url=_none(row.get("source_url")),
         sha256=_none(row.get("sha256")),
         page_count=_int(row.get("page_count")),
+        source_format=_none(row.get("source_format")),
     )
     if isinstance(info.published, str):
         info.published = date.fromisoformat(info.published)
@@ -89,7 +90,7 @@ def plan_from_outputs(out_dir: str | Path, *, document_id: str | None = None) ->
             Measure(
                 document_id=doc_id,
                 measure_id=r.measure_id,
-                number=str(r.number),
+                number=str(_none(r.number) or ""),
                 title=r.title,
                 text=_none(r.text) or "",
                 part_number=_int(r.part_number),
@@ -99,12 +100,15 @@ def plan_from_outputs(out_dir: str | Path, *, document_id: str | None = None) ->
                 responsibilities=resp,
                 agencies=agencies.get(r.measure_id, []),
                 mentions_children=bool(r.mentions_children),
+                chapter=_int(getattr(r, "chapter", None)),
+                locator=_none(getattr(r, "locator", None)),
             )
         )
     parts = []
     prows = tables.parts
     if len(prows):
         for r in prows[prows["document_id"] == doc_id].itertuples(index=False):
-            parts.append(Part(number=int(r.part_number), title=r.title, page_start=_int(getattr(r, "page_start", None))))
+            parts.append(Part(number=int(r.part_number), title=r.title, page_start=_int(getattr(r, "page_start", None)),
+                              chapter=_int(getattr(r, "chapter", None)), locator=_none(getattr(r, "locator", None))))
     plan = PlanExtraction(document=info, parts=parts, measures=measures)
     return ExtractionResult(doc_id, "plan", str(out_dir), info.sha256 or "", plan=plan)

@@ -35,6 +35,7 @@ def document_row(d: DocumentInfo, extracted: int | None) -> dict[str, Any]:
         "page_count": d.page_count,
         "local_path": d.local_path,
         "extracted_measure_count": extracted,
+        "source_format": d.source_format,
     }
 
 
@@ -63,6 +64,8 @@ def part_rows(document_id: str, parts: list[Part]) -> tuple[list[dict], list[dic
                 "title": p.title,
                 "page_start": p.page_start,
                 "key_point_count": len(p.key_points),
+                "chapter": p.chapter,
+                "locator": p.locator,
             }
         )
         for i, text in enumerate(p.key_points, start=1):
@@ -212,6 +215,8 @@ def measure_row(m: Measure) -> dict[str, Any]:
         "timeframe": m.timeframe,
         "responsibility_text": m.responsibility_text,
         "sources": join(m.sources),
+        "chapter": m.chapter,
+        "locator": m.locator,
     }
 
 

@@ -25,7 +25,7 @@ from typing import Any, Literal
 import pandas as pd
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 LIST_SEPARATOR = ";"
 
 ColumnType = Literal["string", "integer", "number", "boolean", "date"]
@@ -33,6 +33,12 @@ ColumnType = Literal["string", "integer", "number", "boolean", "date"]
 _ROLES = ("lead", "co", "all")
 _RESPONSIBILITY_SOURCES = ("responsibility_line", "table", "text")
 _KINDS = ("press_release", "landing_page", "plan")
+_SOURCE_FORMATS = ("pdf", "html", "text")
+_LOCATOR = ("Where it is printed: for a web document the chapter page's URL with the anchor of the {what} (or of "
+            "the nearest heading before it), e.g. '.../id3103576/?ch=4#tiltak-2'; for a PDF the physical pages, "
+            "'p. 12' or 'pp. 12-13'.")
+_CHAPTER = ("Web documents: the chapter page it is on (N of '?ch=N' or '/secN'; the chapter's printed number may "
+            "differ). Empty for PDFs.")
 _CHANGE_TYPES = ("unchanged", "reworded", "modified", "added", "removed", "split", "merged")
 
 
@@ -101,7 +107,7 @@ TABLES: tuple[TableSchema, ...] = (
     TableSchema(
         "documents",
         "Documents",
-        "One row per source document: press releases, landing pages and plan PDFs.",
+        "One row per source document: press releases, landing pages and plans (PDFs or web documents).",
         (
             _DOCUMENT_ID,
             _c("kind", "string", "Type of document.", nullable=False, enum=_KINDS),
@@ -118,6 +124,9 @@ TABLES: tuple[TableSchema, ...] = (
             _c("page_count", "integer", "Number of pages (PDFs).", minimum=0),
             _c("local_path", "string", "Path of the source file, relative to the corpus directory."),
             _c("extracted_measure_count", "integer", "Number of measures extracted (plans only).", minimum=0),
+            _c("source_format", "string", "Format of the file(s) read: 'pdf'; 'html' (a saved page, or for a plan "
+               "a regjeringen.no web document: front page and chapter pages, local_path their folder); 'text' "
+               "(text copied from a page).", enum=_SOURCE_FORMATS),
         ),
         ("document_id",),
         _min_fk("publisher_ministry_id"),
@@ -146,8 +155,10 @@ TABLES: tuple[TableSchema, ...] = (
             _DOCUMENT_ID,
             _c("part_number", "integer", "Number of the part (1 = first).", nullable=False, minimum=0),
             _c("title", "string", "Title of the part as written (empty if the part is only numbered)."),
-            _c("page_start", "integer", "Physical page where the part starts (plans only).", minimum=1),
+            _c("page_start", "integer", "Physical page where the part starts (PDF plans only).", minimum=1),
             _c("key_point_count", "integer", "Number of key points listed for the part (see `key_points`).", nullable=False, minimum=0),
+            _c("chapter", "integer", _CHAPTER, minimum=1),
+            _c("locator", "string", _LOCATOR.format(what="part's heading")),
         ),
         ("document_id", "part_number"),
         _doc_fk("document_id"),
@@ -171,14 +182,16 @@ TABLES: tuple[TableSchema, ...] = (
         "One row per measure (tiltak) of a plan.",
         (
             _DOCUMENT_ID,
-            _c("measure_id", "string", "Stable identifier: '<document_id>-<number>'.", nullable=False),
-            _c("number", "string", "Number as printed ('7', '12a'; ordinal if unnumbered).", nullable=False),
+            _c("measure_id", "string", "Stable identifier: '<document_id>-<number>' ('<document_id>-u<k>' for the k-th "
+               "unnumbered measure).", nullable=False),
+            _c("number", "string", "Number as printed ('7', '12a'); empty for an unnumbered measure (e.g. an item of a "
+               "'Regjeringen vil:' list; its measure_id ends in 'u' and its position among the unnumbered ones)."),
             _c("title", "string", "Title (first sentence or heading) of the measure.", nullable=False),
             _c("text", "string", "Full text of the measure (empty when the plan gives only a title, e.g. in a summary table)."),
             _c("part_number", "integer", "Number of the part the measure belongs to.", minimum=0),
             _c("part_title", "string", "Title of that part."),
-            _c("page_start", "integer", "Physical page where the measure starts.", minimum=1),
-            _c("page_end", "integer", "Physical page where the measure ends.", minimum=1),
+            _c("page_start", "integer", "Physical page where the measure starts (PDFs).", minimum=1),
+            _c("page_end", "integer", "Physical page where the measure ends (PDFs).", minimum=1),
             _c("lead_ministry_id", "string", "Ministry with lead responsibility. " + _MINISTRY_ID),
             _c(
                 "ministry_ids",
@@ -197,7 +210,10 @@ TABLES: tuple[TableSchema, ...] = (
             _c("cross_references", "string", "Numbers of other measures referred to, joined by ';'.", list_of="measure number"),
             _c("timeframe", "string", "Period as given in a summary table (e.g. '2016-2018')."),
             _c("responsibility_text", "string", "The responsibility line or cell as written (e.g. 'Ansvar: JD, BLD')."),
-            _c("sources", "string", "Where the measure was found ('body', 'table'), joined by ';'.", list_of="source"),
+            _c("sources", "string", "Where the measure was found ('body': a heading and its text; 'list': an item "
+               "after 'Regjeringen vil:'; 'table'), joined by ';'.", list_of="source"),
+            _c("chapter", "integer", _CHAPTER, minimum=1),
+            _c("locator", "string", _LOCATOR.format(what="measure")),
         ),
         ("measure_id",),
         _doc_fk("document_id") + _min_fk("lead_ministry_id"),

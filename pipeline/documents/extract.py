@@ -4,8 +4,10 @@
 A ``SourceJob`` says what to read (path, id, kind if known, date, URL); ``extract_job``
 returns an ``ExtractionResult`` holding press-release facts, a landing page's info,
 or a plan's measures. Kind is taken from the job (the manifest), else from the file:
-a PDF is a plan; an HTML or text article is a press release unless it looks like a
-plan's landing page (a document page whose body only links the PDF).
+a PDF is a plan; a folder of saved regjeringen.no web-document pages (front page and chapter
+pages), or such pages named one by one (``SourceJob.pages``), is a plan read from HTML; an HTML
+or text article is a press release unless it looks like a plan's landing page (a document page
+whose body only links the PDF).
 """
 
 from __future__ import annotations
@@ -13,18 +15,21 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from pipeline.errors import InputFileError, NoTextLayerError
 from pipeline.layout import read_pdf
 from pipeline.layout.ocr import ocr_pdf
+from pipeline.layout.webdoc import layout_web_document
 from pipeline.measures import extract_plan
 from pipeline.model import Article, DocumentInfo, DocumentKind, LaidOutDocument, Mention, PlanExtraction, PressReleaseFacts
 from pipeline import nlp  # lazy: spaCy is imported when a function of it is first used
 from pipeline.sources import SourceWarning, extract_landing_page, extract_press_release, read_article
+from pipeline.sources.articles import looks_like_html
 from pipeline.sources.press_release import naming_date
+from pipeline.sources.webdoc import page_identity, read_web_document
 from pipeline.storage.files import sha256_file
 from pipeline.structure.dating import infer_naming_date
 
@@ -42,10 +47,17 @@ class SourceJob:
     title: str | None = None
     plan_url: str | None = None  # a press release's plan, when the manifest knows it
     local_name: str | None = None  # path recorded in the datasets (relative to the corpus); default: file name
+    pages: tuple[Path, ...] = ()  # the saved pages of one web document, when named one by one (else ``path`` is
+    # their folder)
 
     @property
     def recorded_path(self) -> str:
         return self.local_name or Path(self.path).name
+
+    @property
+    def is_web_document(self) -> bool:
+        """A folder of saved pages or a list of pages: a regjeringen.no web document."""
+        return bool(self.pages) or Path(self.path).is_dir()
 
 
 @dataclass
@@ -134,12 +146,21 @@ def looks_like_landing_page(article: Article) -> bool:
 def extract_job(job: SourceJob, *, engine: str = "auto", ocr: bool = False) -> ExtractionResult:
     """Extract one document. Raises a ``TiltakError`` subclass with an actionable message."""
     path = Path(job.path)
+    if job.is_web_document:
+        if job.kind not in (None, "plan"):
+            raise InputFileError(f"saved web-document pages cannot be a {job.kind}", path=path,
+                                 hint="list the folder with kind = \"plan\"")
+        return _extract_web_plan(job)
     _check_readable(path)
     digest = sha256_file(path)
     kind = job.kind
     sniffed = sniff_kind(path)
+    if kind in (None, "plan") and sniffed != "pdf" and _is_chapter_page(path):
+        return _extract_web_plan(job)  # one chapter page of a web document
     if kind == "plan" and sniffed != "pdf":
-        raise InputFileError("declared as a plan but is not a PDF", path=path, hint="point the manifest's `file` at the plan PDF")
+        raise InputFileError("declared as a plan but is not a PDF or a web document", path=path,
+                             hint="point the manifest's `file` at the plan PDF, or at the folder of a web document's "
+                                  "saved pages")
     if kind in ("press_release", "landing_page") and sniffed == "pdf":
         with open(path, "rb") as fh:
             is_pdf = PDF_MAGIC in fh.read(1024)
@@ -149,6 +170,41 @@ def extract_job(job: SourceJob, *, engine: str = "auto", ocr: bool = False) -> E
     if sniffed == "pdf":
         return _extract_plan(job, path, digest, engine=engine, ocr=ocr)
     return _extract_article(job, path, digest, kind)
+
+
+def _is_chapter_page(path: Path) -> bool:
+    ref = page_identity(path) if path.suffix.lower() in ARTICLE_SUFFIXES else None
+    return ref is not None and ref.chapter is not None
+
+
+def _extract_web_plan(job: SourceJob) -> ExtractionResult:
+    """A regjeringen.no web document (front page + chapter pages) through layout, structure, measures, enrichment."""
+    source = list(job.pages) if job.pages else Path(job.path)
+    web = read_web_document(source)
+    laid_out = layout_web_document(web)
+    article = web.article()
+    on = job.on
+    info = DocumentInfo(document_id=job.document_id, kind="plan", title=job.title or web.title)
+    if article is not None:
+        facts, _links = extract_landing_page(article, document_id=job.document_id, on=job.on)
+        info = replace(facts, kind="plan", title=job.title or web.title or facts.title,
+                       stated_measure_count=None, stated_part_count=None)  # counts: from the chapters' text
+        on = on or info.published
+    info.source_url = job.source_url or web.url
+    info.sha256 = web.sha256
+    info.local_path = job.recorded_path
+    info.page_count = None  # chapters, not pages
+    info.source_format = "html"
+    notes: list[str] = []
+    if on is None:
+        inferred = infer_naming_date(laid_out)
+        on = inferred.on if inferred is not None else None
+        notes.append("no date on the front page or given: ministries are named as "
+                     + (f"on {on.isoformat()} (from {inferred.basis})" if inferred else "they are today")
+                     + " (pass --date or `published` in the manifest)")
+    plan = plan_from_layout(laid_out, info, on=on)
+    plan.warnings = list(laid_out.warnings) + notes + [w for w in plan.warnings if w not in laid_out.warnings]
+    return ExtractionResult(job.document_id, "plan", laid_out.path, web.sha256, plan=plan, warnings=list(plan.warnings))
 
 
 def _extract_article(job: SourceJob, path: Path, digest: str, kind: DocumentKind | None) -> ExtractionResult:
@@ -170,17 +226,21 @@ def _extract_article_quietly(job: SourceJob, path: Path, digest: str, kind: Docu
     article = read_article(path, url=job.source_url)
     if job.source_url and not article.source_url:
         article.source_url = job.source_url
+    with open(path, "rb") as fh:
+        source_format = "html" if looks_like_html(fh.read(65536)) else "text"
     if kind is None:
         kind = "landing_page" if looks_like_landing_page(article) else "press_release"
     if kind == "landing_page":
         info, links = extract_landing_page(article, document_id=job.document_id, on=job.on)
         info.sha256 = digest
         info.local_path = job.recorded_path
+        info.source_format = source_format
         if job.source_url:
             info.source_url = job.source_url
         return ExtractionResult(job.document_id, "landing_page", str(path), digest, landing=info, plan_links=list(links))
     facts = extract_press_release(article, job.document_id, on=job.on, sha256=digest, source_url=job.source_url)
     facts.document.local_path = job.recorded_path
+    facts.document.source_format = source_format
     if job.plan_url and not facts.document.plan_url:
         facts.document.plan_url = job.plan_url
     on = naming_date(job.on or facts.document.published, job.source_url, article.source_url)
@@ -235,6 +295,7 @@ def _extract_plan(job: SourceJob, path: Path, digest: str, *, engine: str, ocr: 
         sha256=digest,
         local_path=job.recorded_path,
         page_count=laid_out.page_count,
+        source_format="pdf",
     )
     on = job.on
     notes: list[str] = []

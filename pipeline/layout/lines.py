@@ -142,10 +142,35 @@ def _segment(row: list[tuple], gap_factor: float) -> list[list[tuple]]:
     return segs
 
 
+_MARK_CHARS = frozenset("0123456789*†‡")
+
+
+def _footnote_marks(seg: list[tuple]) -> set[int]:
+    """Indices of footnote marks: digits (or * † ‡) set small and raised above the line's baseline, right after
+    ink ("ofre¹"). They refer to a note and are not part of the words; a lowered (subscript) digit is kept."""
+    ink = [g for g in seg if not g[SPACE]]
+    if len(ink) < 2:
+        return set()
+    size = Counter(g[SIZE] for g in ink).most_common(1)[0][0]
+    base = Counter(round(g[BOTTOM], 1) for g in ink if abs(g[SIZE] - size) < 0.6).most_common(1)
+    if not base:
+        return set()
+    baseline = base[0][0]
+    out: set[int] = set()
+    for k, g in enumerate(seg):
+        if (not g[SPACE] and g[TEXT] in _MARK_CHARS and g[SIZE] < 0.9 * size
+                and g[BOTTOM] < baseline - 0.2 * size and k > 0 and not seg[k - 1][SPACE]):
+            out.add(k)
+    return out
+
+
 def _text(seg: list[tuple]) -> str:
     parts: list[str] = []
     prev = None
-    for g in seg:
+    marks = _footnote_marks(seg)
+    for k, g in enumerate(seg):
+        if k in marks:
+            continue
         if g[SPACE]:
             if parts and parts[-1] != " ":
                 parts.append(" ")

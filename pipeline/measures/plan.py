@@ -26,7 +26,9 @@ from pipeline.model import (
     PlanExtraction,
     Responsibility,
 )
+from pipeline.measures.chapters import chapter_outline, is_chaptered, parts_of_chapters, parts_with_locators
 from pipeline.measures.crossrefs import find_cross_references
+from pipeline.measures.lists import find_list_measures
 from pipeline.structure.foreword import find_signatories
 from pipeline.structure.headings import Outline, find_outline
 from pipeline.measures.body import find_body_measures
@@ -138,28 +140,54 @@ def extract_plan(
     on = on or info.published
     reg = registry if registry is not None else default_registry()
     warnings: list[str] = []
-    outline = find_outline(doc)
+    chaptered = is_chaptered(doc)  # a web document: parts are the chapters (or themes) with measures
+    outline = chapter_outline(doc) if chaptered else find_outline(doc)
     warnings.extend(outline.warnings)
-    raws = _raw_measures(doc, outline, warnings)
+    raws = _raw_measures(doc, outline, warnings, assign_parts=not chaptered)
+    if chaptered:
+        outline = parts_of_chapters(doc, raws)
     ids = _MeasureIds(info.document_id)
     resolver = _Responsibilities(reg, info, on, find_entities)
     measures = [_measure(info.document_id, raw, ids.next(raw, warnings), resolver, warnings) for raw in raws]
+    for m, raw in zip(measures, raws):
+        _locate(m, raw, doc, chaptered)
     ministers, fw_warn = find_signatories(doc, on, reg)
     warnings.extend(fw_warn)
     document = _with_stated_counts(doc, info, len(measures), warnings)
-    return PlanExtraction(document=document, parts=outline.to_parts(), measures=measures, ministers=ministers,
-                          warnings=warnings)
+    parts = parts_with_locators(doc, outline) if chaptered else _pdf_parts(outline)
+    return PlanExtraction(document=document, parts=parts, measures=measures, ministers=ministers, warnings=warnings)
 
 
-def _raw_measures(doc: LaidOutDocument, outline: Outline, warnings: list[str]) -> list[RawMeasure]:
-    """Heading-style and table measures, placed in their parts, merged so each measure is there once."""
-    body = find_body_measures(doc, outline)
+def _raw_measures(doc: LaidOutDocument, outline: Outline, warnings: list[str], *, assign_parts: bool = True
+                  ) -> list[RawMeasure]:
+    """Heading-style, list and table measures, placed in their parts, merged so each measure is there once."""
+    body = sorted(find_body_measures(doc, outline) + find_list_measures(doc), key=lambda r: r.block_index)
     table_rows = [m for ts in find_table_measures(doc, outline) for m in ts.measures]
-    _assign_parts(body, outline)
-    _assign_parts(table_rows, outline)
+    if assign_parts:
+        _assign_parts(body, outline)
+        _assign_parts(table_rows, outline)
     merged = merge_measures(body, table_rows)
     warnings.extend(merged.warnings)
     return merged.measures
+
+
+def _pdf_parts(outline: Outline) -> list:
+    parts = outline.to_parts()
+    for p in parts:
+        p.locator = f"p. {p.page_start}" if p.page_start is not None else None
+    return parts
+
+
+def _locate(m: Measure, raw: RawMeasure, doc: LaidOutDocument, chaptered: bool) -> None:
+    """Where the measure is printed: the chapter and URL with anchor (web), or its pages (PDF)."""
+    if chaptered:
+        b = doc.blocks[raw.block_index] if 0 <= raw.block_index < len(doc.blocks) else None
+        m.chapter = b.page if b is not None else raw.page_start
+        m.locator = b.locator if b is not None else None
+        m.page_start = m.page_end = None  # a web document has chapters, not pages
+    elif m.page_start is not None:
+        end = m.page_end if m.page_end is not None else m.page_start
+        m.locator = f"p. {m.page_start}" if end == m.page_start else f"pp. {m.page_start}-{end}"
 
 
 class _MeasureIds:
@@ -256,7 +284,7 @@ def _with_stated_counts(doc: LaidOutDocument, info: DocumentInfo, extracted: int
         info,
         stated_measure_count=info.stated_measure_count or _stated_count(doc, STATED_MEASURES_RE, 1, 500),
         stated_part_count=info.stated_part_count or _stated_count(doc, STATED_PARTS_RE, 2, 20),
-        page_count=info.page_count or doc.page_count,
+        page_count=info.page_count or (doc.page_count if not is_chaptered(doc) else None),
     )
     if document.stated_measure_count is not None and document.stated_measure_count != extracted:
         warnings.append(f"the plan states {document.stated_measure_count} measures but {extracted} were extracted")

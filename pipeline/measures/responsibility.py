@@ -44,6 +44,11 @@ _ALL_RE = re.compile(
     re.IGNORECASE,
 )
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
+# "Justis- og beredskapsdepartementet (hovedansvar), BFD": a bracket marking the ministry before it as the lead
+_LEAD_MARK = re.compile(
+    r"\s*\(\s*(?:hovedansvar(?:lig)?|hovudansvar(?:leg)?|koordinerende(?:\s+departement)?|koordineringsansvar)\s*\)",
+    re.IGNORECASE,
+)
 _SPLIT_RE = re.compile(r"(?<!-)\s*,\s*|\s*/\s*|\s*;\s*|\s*\+\s*|(?<!-)\s+(?:og|samt|&)\s+|\s+\bv/\s*")
 _AGENCY_SUFFIX = re.compile(
     r"(direktorat|tilsyn|etat|nemnd|verk|senter|sentral|enhet|kontor|institutt|råd|ombud|politi|ombudet)\w*$",
@@ -131,6 +136,7 @@ def parse_responsibility(
     body = normalize(text) if body is None else body
     body = body.strip().rstrip(".")
     result = ParsedResponsibility(text=body)
+    body, marked_lead = _take_lead_mark(body)
 
     # Parentheticals: "(Politidirektoratet)" -> agencies; ministries inside brackets are co-responsible.
     paren_items: list[str] = []
@@ -142,6 +148,9 @@ def parse_responsibility(
     pieces = _CO_SPLIT.split(main, maxsplit=1)
     lead_part = pieces[0]
     co_part = pieces[1] if len(pieces) > 1 else ""
+    if marked_lead is not None:  # the marked ministry leads; the others named with it are co-responsible
+        rest = [i for i in _split_items(lead_part) + _split_items(co_part) if i != marked_lead]
+        lead_part, co_part = marked_lead, ", ".join(rest)
 
     seen: set[str] = set()
 
@@ -207,6 +216,16 @@ def parse_responsibility(
             else:
                 result.unresolved.append(item)
     return result
+
+
+def _take_lead_mark(body: str) -> tuple[str, str | None]:
+    """Remove a "(hovedansvar)" bracket; return the text and the item it marks as the lead (None if none)."""
+    m = _LEAD_MARK.search(body)
+    if not m:
+        return body, None
+    before = _split_items(_CO_SPLIT.split(_PAREN_RE.sub(" ", body[: m.start()]))[-1])
+    text = re.sub(r"\s+", " ", body[: m.start()] + body[m.end():]).strip()
+    return text, (before[-1] if before else None)
 
 
 def _entities_in(item: str, on: date | None, find_entities: EntityFinder) -> list[str]:

@@ -13,6 +13,8 @@ Public API::
     adopt_manual_download(path, *, url, store=None, expect="pdf") -> FetchResult
     find_plan_pdf_links(html, base_url) -> list[Attachment]
     plan_url_for(manifest, plan_id) -> str | None   (pipeline.sources.downloads: the corpus's downloads)
+    read_web_document(folder | pages) -> WebDocument   (pipeline.sources.webdoc: saved regjeringen.no web documents)
+    fetch_web_document(url, folder, store=...) -> WebFetchResult   (pipeline.sources.webfetch)
 """
 
 from pipeline.sources.articles import parse_article_bytes, read_article

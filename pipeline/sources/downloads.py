@@ -5,9 +5,11 @@ Fetched files go to ``<corpus>/downloads/<source id>.<pdf|html>`` (git-ignored) 
 ``.provenance.json`` beside them, and to the content-addressed store in
 ``.tiltak-cache/downloads`` (``pipeline.sources.http``). A plan without its own URL is
 found through its landing page's PDF link (``plan_url_for``, ``fetch_plan_via_landing_page``).
+A web document (``format = "web"``) is fetched into the folder ``<corpus>/downloads/<source id>/``:
+its front page and every chapter page (``pipeline.sources.webfetch``).
 When a download is refused (regjeringen.no's bot wall answers 403) or the machine is offline,
-the outcome's message names the URL to open in a browser and the exact path to save the file
-to; the next run picks it up there.
+the outcome's message names the URL(s) to open in a browser and the exact path (or folder) to
+save them to; the next run picks them up there.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from pipeline.sources.articles import read_article
 from pipeline.sources.http import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchResult, fetch, fetch_error, http_client
 from pipeline.sources.manifest import Manifest
 from pipeline.sources.press_release import extract_landing_page, find_plan_pdf_links
+from pipeline.sources.webdoc import web_page_files
+from pipeline.sources.webfetch import fetch_web_document, missing_pages
 from pipeline.storage.cache import downloads_dir
 
 DOWNLOADS = "downloads"
@@ -47,27 +51,35 @@ class FetchOutcome:
 
 
 def download_path(manifest, source) -> Path:
-    """Where a fetched copy of ``source`` lives in the corpus."""
+    """Where a fetched copy of ``source`` lives in the corpus (a folder for a web document)."""
+    if getattr(source, "is_web_document", False):
+        return Path(manifest.root) / DOWNLOADS / source.id
     return Path(manifest.root) / DOWNLOADS / f"{source.id}.{_EXT[source.kind]}"
 
 
 def local_file(manifest, source) -> Path | None:
-    """The file to read for ``source``: its manifest ``file``, else a fetched copy, else None."""
+    """The file to read for ``source``: its manifest ``file``, else a fetched copy, else None.
+
+    For a web document: the folder of its saved pages (the manifest's ``file``, else ``downloads/<id>/``) once it
+    holds at least one page; chapters still missing are reported when it is extracted."""
     if source.local_path is not None:
         return Path(source.local_path)
     fetched = download_path(manifest, source)
+    if getattr(source, "is_web_document", False):
+        return fetched if fetched.is_dir() and web_page_files(fetched) else None
     return fetched if fetched.is_file() else None
+
+
+def _needs_fetch(manifest, s) -> bool:
+    if getattr(s, "is_web_document", False):  # a folder: fetch until every page its contents list is saved
+        return s.local_path is None and bool(s.url) and bool(missing_pages(download_path(manifest, s), s.url))
+    return local_file(manifest, s) is None and bool(s.url or (s.kind == "plan" and s.landing_page))
 
 
 def sources_to_fetch(manifest) -> list:
     """Sources with a URL (or, for plans, a landing page) and no file yet: landing pages first."""
     order = {"landing_page": 0, "press_release": 1, "plan": 2}
-    todo = []
-    for s in manifest.sources:
-        if local_file(manifest, s) is not None:
-            continue
-        if s.url or (s.kind == "plan" and s.landing_page):
-            todo.append(s)
+    todo = [s for s in manifest.sources if _needs_fetch(manifest, s)]
     return sorted(todo, key=lambda s: (order[s.kind], s.id))
 
 
@@ -75,8 +87,11 @@ def fetch_source(manifest, source, *, store: Path | None = None, client=None) ->
     """Fetch one source. Never raises for a download problem: the outcome says what to do."""
     store = store or downloads_dir()
     dest = download_path(manifest, source)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.parent.mkdir(parents=True, exist_ok=True)  # (a web document's folder is made by fetch_web_document)
     try:
+        if getattr(source, "is_web_document", False):
+            web = fetch_web_document(source.url, dest, store=store, client=client)
+            return FetchOutcome(source.id, True, path=str(web.folder), url=web.url, already_had=web.already_had)
         if source.kind == "plan" and not source.url:
             landing = manifest.by_id(source.landing_page)
             page_file = local_file(manifest, landing)

@@ -19,6 +19,13 @@
     previous_version = "plan-2011-..."       # plan -> older plan of the series
     series = "menneskehandel"
 
+    [[source]]
+    id = "plan-2025-menneskehandel"
+    kind = "plan"
+    format = "web"                           # a regjeringen.no web document: front page + chapter pages
+    url = "https://www.regjeringen.no/no/dokumenter/<slug>/id3103576/"   # its front page
+    file = "nettdokumenter/plan-2025"        # optional: a folder of saved pages (default downloads/<id>/)
+
     [[comparison]]
     old = "plan-2011-..."
     new = "plan-2016-menneskehandel"
@@ -57,8 +64,9 @@ KINDS: tuple[str, ...] = get_args(DocumentKind)
 
 _SOURCE_KEYS = {
     "id", "kind", "title", "url", "file", "publisher", "published",
-    "announces", "landing_page", "previous_version", "series", "notes", "sha256",
+    "announces", "landing_page", "previous_version", "series", "notes", "sha256", "format",
 }
+FORMATS = ("pdf", "web")  # a plan's format: a PDF (default), or a regjeringen.no web document
 _REQUIRED = ("id", "kind", "title")
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -89,11 +97,18 @@ class Source:
     series: str | None = None
     notes: str | None = None
     sha256: str | None = None  # expected content hash, when known
+    format: str | None = None  # plans: "pdf" (default) or "web" (front page + chapter pages; ``file`` a folder)
+
+    @property
+    def is_web_document(self) -> bool:
+        return self.format == "web"
 
     @property
     def has_file(self) -> bool:
-        """True when the entry names a file and that file exists."""
-        return self.local_path is not None and self.local_path.is_file()
+        """True when the entry names a file (a folder of saved pages for a web document) and it exists."""
+        if self.local_path is None:
+            return False
+        return self.local_path.is_dir() if self.is_web_document else self.local_path.is_file()
 
 
 @dataclass(frozen=True)
@@ -305,6 +320,7 @@ def _parse_source(i: int, raw: Any, mpath: Path, root: Path) -> Source:
         raise ManifestError(f"source {sid!r}: missing field 'title'", path=mpath, hint="add title = ...")
     file_ = _opt_str(raw, "file", manifest=mpath, entry=sid)
     sha = _opt_str(raw, "sha256", manifest=mpath, entry=sid)
+    fmt = _format(raw, kind, sid, mpath)
     if sha is not None and not _SHA_RE.match(sha.lower()):
         raise ManifestError(f"source {sid!r}: sha256 is not 64 hex digits", path=mpath,
                             hint="remove it or paste the value printed by `sha256sum`")
@@ -323,7 +339,37 @@ def _parse_source(i: int, raw: Any, mpath: Path, root: Path) -> Source:
         series=_opt_str(raw, "series", manifest=mpath, entry=sid),
         notes=_opt_str(raw, "notes", manifest=mpath, entry=sid),
         sha256=sha.lower() if sha else None,
+        format=fmt,
     )
+
+
+def _format(raw: dict, kind: str, sid: str, mpath: Path) -> str | None:
+    """``format``: only on plans; "web" needs the front page's https URL (``/idNNN/``) or a folder of saved pages."""
+    fmt = _opt_str(raw, "format", manifest=mpath, entry=sid)
+    if fmt is None:
+        return None
+    if fmt not in FORMATS:
+        raise ManifestError(f"source {sid!r}: unknown format {fmt!r}", path=mpath,
+                            hint="format must be one of " + ", ".join(FORMATS))
+    if kind != "plan":
+        raise ManifestError(f"source {sid!r}: a {kind} cannot have format", path=mpath,
+                            hint="format belongs on a plan entry (\"web\" for a regjeringen.no web document)")
+    if fmt == "web":
+        if raw.get("landing_page"):
+            raise ManifestError(f"source {sid!r}: a web document has no landing_page", path=mpath,
+                                hint="give the web document's front page as url")
+        if raw.get("sha256"):
+            raise ManifestError(f"source {sid!r}: sha256 names one file; a web document has several pages", path=mpath,
+                                hint="remove sha256 (every saved page gets its own provenance record)")
+        url = raw.get("url")
+        if url and not _ID_IN_URL.search(str(url)):
+            raise ManifestError(f"source {sid!r}: url {url!r} is not a regjeringen.no document address (no /idNNN/)",
+                                path=mpath, hint="give the front page of the web document, "
+                                                 "e.g. https://www.regjeringen.no/no/dokumenter/<slug>/id3103576/")
+    return fmt
+
+
+_ID_IN_URL = re.compile(r"/id\d{3,}(?:/|$|\?)")
 
 
 def _source_url(raw: dict, kind: str, sid: str, mpath: Path) -> str | None:

@@ -38,6 +38,8 @@ __all__ = [
     "find_attachments",
     "government_from_url",
     "make_soup",
+    "meta_content",
+    "json_ld_urls",
 ]
 
 SITE_ROOT = "https://www.regjeringen.no/"
@@ -176,7 +178,8 @@ def government_from_url(url: str | None) -> str | None:
     return "Regjeringen " + " ".join(out)
 
 
-def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+def meta_content(soup: BeautifulSoup, *names: str) -> str | None:
+    """The content of the first ``<meta name=…>`` / ``<meta property=…>`` of ``names`` that has one."""
     for n in names:
         tag = soup.find("meta", attrs={"name": n}) or soup.find("meta", attrs={"property": n})
         if tag and tag.get("content"):
@@ -187,27 +190,33 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
 
 
 def _page_url(soup: BeautifulSoup) -> str | None:
-    cand = _meta(soup, "og:url")
+    cand = meta_content(soup, "og:url")
     if not cand:
         link = soup.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
         if link and link.get("href"):
             cand = str(link["href"])
     if not cand:
-        cand = _meta(soup, "DC.Identifier.URL")
+        cand = meta_content(soup, "DC.Identifier.URL")
     if not cand:
-        for script in soup.find_all("script", type="application/ld+json"):
-            try:
-                data = json.loads(script.string or "")
-            except (ValueError, TypeError):
-                continue
-            if isinstance(data, dict) and isinstance(data.get("url"), str):
-                cand = data["url"]
-                break
+        cand = next(iter(json_ld_urls(soup)), None)
     if cand:
         cand = urljoin(SITE_ROOT, cand.strip())
         if urlsplit(cand).scheme in ("http", "https"):
             return cand
     return None
+
+
+def json_ld_urls(soup: BeautifulSoup) -> list[str]:
+    """The ``url`` of each JSON-LD object on the page, in page order."""
+    out: list[str] = []
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except (ValueError, TypeError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("url"), str):
+            out.append(data["url"])
+    return out
 
 
 def article_root(soup: BeautifulSoup) -> Tag | None:
@@ -304,7 +313,7 @@ def parse_html_article(html: str, *, path: str | None = None, url: str | None = 
     root = article_root(soup) or soup.body or soup
 
     h1 = soup.select_one("header.article-header h1") or root.find("h1")
-    title = _text_of(h1) or _meta(soup, "DC.Title", "title", "og:title") or ""
+    title = _text_of(h1) or meta_content(soup, "DC.Title", "title", "og:title") or ""
     if not title:
         raise NotAnArticleError("article page has no title (no <h1>)", path=path,
                                 hint="save the complete page (Ctrl+S, 'Webpage, complete' or 'HTML only')")
@@ -312,13 +321,13 @@ def parse_html_article(html: str, *, path: str | None = None, url: str | None = 
     info = soup.select_one("div.article-info")
     info_text = _text_of(info)
     doc_type = _text_of(info.select_one("span.type")).strip(" |") if info else ""
-    doc_type = doc_type or _meta(soup, "DC.Type") or None
+    doc_type = doc_type or meta_content(soup, "DC.Type") or None
 
     published = None
     if info is not None:
         published = parse_date(_text_of(info.select_one("span.date"))) or parse_date(_label_value(info_text, "Dato"))
     if published is None:
-        published = parse_date(_meta(soup, "DC.Date") or "")
+        published = parse_date(meta_content(soup, "DC.Date") or "")
 
     root_text = _text_of(root)
     publisher = None
@@ -327,7 +336,7 @@ def parse_html_article(html: str, *, path: str | None = None, url: str | None = 
         publisher = _text_of(owner).strip(" |") or None
     publisher = publisher or _label_value(info_text, "Utgiver|Utgjevar") \
         or _label_value(root_text[:3000], "Utgiver|Utgjevar")
-    publisher = publisher or _meta(soup, "DC.Creator", "author")
+    publisher = publisher or meta_content(soup, "DC.Creator", "author")
 
     government = _label_value(info_text, "Publisert under") or _label_value(root_text[:3000], "Publisert under")
     government = government or government_from_url(page_url)
@@ -374,7 +383,7 @@ def _legacy_container(soup: BeautifulSoup, page_url: str | None) -> Tag | None:
     regjeringen.no article (site named in address or metadata, an <h1>, and a date/publisher line
     or DC.Date metadata); else None."""
     host = (urlsplit(page_url).hostname or "") if page_url else ""
-    site = host.endswith("regjeringen.no") or "regjeringen" in (_meta(soup, "DC.Publisher") or "").lower() or \
+    site = host.endswith("regjeringen.no") or "regjeringen" in (meta_content(soup, "DC.Publisher") or "").lower() or \
         "regjeringen.no" in _text_of(soup.title).lower()
     if not site:
         return None
@@ -382,7 +391,7 @@ def _legacy_container(soup: BeautifulSoup, page_url: str | None) -> Tag | None:
         or soup.body
     if container is None or container.find("h1") is None:
         return None
-    if not (_LEGACY_LABEL.search(_text_of(container)) or _meta(soup, "DC.Date")):
+    if not (_LEGACY_LABEL.search(_text_of(container)) or meta_content(soup, "DC.Date")):
         return None
     return container
 
@@ -405,14 +414,14 @@ def _parse_legacy(soup: BeautifulSoup, container: Tag, *, path: str | None, url:
         raise NotAnArticleError("article page has no body text", path=path,
                                 hint="the page may not have loaded completely; save it again from a browser")
     label_text = " | ".join(meta_lines)
-    published = parse_date(_label_value(label_text, "Dato")) or parse_date(_meta(soup, "DC.Date") or "")
-    publisher = _label_value(label_text, "Utgiver|Utgjevar") or _meta(soup, "DC.Creator", "author")
+    published = parse_date(_label_value(label_text, "Dato")) or parse_date(meta_content(soup, "DC.Date") or "")
+    publisher = _label_value(label_text, "Utgiver|Utgjevar") or meta_content(soup, "DC.Creator", "author")
     government = _label_value(label_text, "Publisert under") or government_from_url(url)
     return Article(
         title=title,
         body=body,
         ingress=None,
-        doc_type=_meta(soup, "DC.Type"),
+        doc_type=meta_content(soup, "DC.Type"),
         publisher_name=publisher,
         government=government,
         published=published,

@@ -37,7 +37,8 @@ class PlanUpdate:
 
 def watched_plans(manifest) -> list:
     """Plans the watch flow looks after: those with a landing page or URL and no own file."""
-    return [s for s in manifest.sources if s.kind == "plan" and s.local_path is None and (s.url or s.landing_page)]
+    return [s for s in manifest.sources if s.kind == "plan" and s.local_path is None and (s.url or s.landing_page)
+            and not s.is_web_document]  # a web document has no PDF to watch
 
 
 def _current_pdf_url(manifest, plan, *, store: Path, client) -> str:

@@ -22,6 +22,11 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def sha256_files(paths: list[str | Path]) -> str:
+    """One hash for several files (e.g. the saved pages of a web document): of their names and hashes, in order."""
+    return sha256_bytes("\n".join(f"{Path(p).name} {sha256_file(p)}" for p in paths).encode())
+
+
 @contextmanager
 def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = "") -> Iterator[IO]:
     """Open a temporary file next to ``path``; rename it over ``path`` only on success.

@@ -486,17 +486,17 @@ def train_ner(
     train_loop(nlp, checkpoints, stdout=sys.stdout, stderr=sys.stderr)
     seconds = time.perf_counter() - t0
     best = spacy.load(checkpoints / "model-best")
-    package_model(best, output_dir, shared_dir=shared_dir, options=options, data=data, training_seconds=seconds, config=config)
+    package_model(best, output_dir, shared_dir=shared_dir, options=options, data=data, training_seconds=seconds)
     log(f"model: {output_dir} ({seconds / 60:.1f} min)")
     return output_dir
 
 
-def package_model(nlp, output_dir: str | Path, *, shared_dir=None, options: TrainingOptions, data: dict, training_seconds: float, config=None) -> dict:
+def package_model(nlp, output_dir: str | Path, *, shared_dir=None, options: TrainingOptions, data: dict, training_seconds: float) -> dict:
     """Keep ``tok2vec`` + ``ner``, score on dev, write meta and checksums, swap ``output_dir`` in."""
     import spacy
     import thinc
 
-    from pipeline.nlp.ner_model import MODEL_NAME, write_checksums
+    from pipeline.nlp.ner_model import MODEL_NAME
 
     for name in list(nlp.pipe_names):
         if name not in ("tok2vec", "ner"):
@@ -535,6 +535,19 @@ def package_model(nlp, output_dir: str | Path, *, shared_dir=None, options: Trai
             },
         }
     )
+    save_model(nlp, output_dir)
+    return nlp.meta
+
+
+def save_model(nlp, output_dir: str | Path) -> None:
+    """Write ``nlp`` to ``output_dir`` with file checksums in its meta, replacing it atomically.
+
+    The corpus paths are cleared from the saved config: they name this machine's work directory.
+    """
+    from pipeline.nlp.ner_model import write_checksums
+
+    for key in ("train", "dev"):
+        nlp.config["paths"][key] = None
     output_dir = Path(output_dir)
     output_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.", dir=output_dir.parent))
@@ -555,7 +568,6 @@ def package_model(nlp, output_dir: str | Path, *, shared_dir=None, options: Trai
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return nlp.meta
 
 
 # --------------------------------------------------------------------------- command line

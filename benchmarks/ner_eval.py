@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from pipeline.errors import TiltakError  # noqa: E402
 from pipeline.nlp.ner_model import default_model_dir, load_ner_model, ner_model_meta  # noqa: E402
 from pipeline.nlp.ner_training import LABELS, MODES, evaluate_ner, norne_paths, read_norne  # noqa: E402
 
@@ -83,13 +84,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     args = ap.parse_args(argv)
 
-    _, dev_path = norne_paths(args.shared)
-    dev = read_norne(dev_path)
+    try:
+        _, dev_path = norne_paths(args.shared)
+        dev = read_norne(dev_path)
+        nlp = load_ner_model(args.model)
+        meta = ner_model_meta(args.model)
+    except TiltakError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.limit:
         dev = dev[: args.limit]
     total_load, load_only = load_seconds(args.model)
-    nlp = load_ner_model(args.model)
-    meta = ner_model_meta(args.model)
     result: dict = {"model": str(args.model), "sentences": len(dev), "load_seconds": round(total_load, 3), "load_seconds_after_imports": round(load_only, 3)}
     for mode in args.modes.split(","):
         result[mode] = evaluate_ner(nlp, dev, mode).as_dict()

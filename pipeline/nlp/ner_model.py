@@ -23,7 +23,7 @@ from pipeline.fileio import atomic_write_text, sha256_file
 MODEL_NAME = "nb_tiltak_ner"
 #: meta.json key holding {relative path: sha256} of the model's other files.
 CHECKSUMS_KEY = "tiltak_files"
-_HINT = "run `make model` to rebuild it (needs ../shared/data/norne)"
+_HINT = "run `make model` to rebuild it; training reads ../shared/data/norne"
 
 _CACHE: dict[str, object] = {}
 _LOCK = threading.Lock()

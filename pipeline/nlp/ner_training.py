@@ -386,7 +386,7 @@ def norne_paths(shared_dir: str | Path | None = None) -> tuple[Path, Path]:
     paths = (shared / TRAIN_FILE, shared / DEV_FILE)
     for p in paths:
         if not p.is_file():
-            raise InputFileError("NorNE file not found", path=p, hint="training reads NorNE from ../shared/data/norne (see its README)")
+            raise InputFileError("NorNE file not found", path=p, hint="NorNE is read from ../shared/data/norne (see its README)")
     return paths
 
 

@@ -36,10 +36,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Sequence
 
 from pipeline.errors import InputFileError, TiltakError
-from pipeline.fileio import atomic_write_text, sha256_file
+from pipeline.fileio import atomic_write_bytes, sha256_file
 
 #: The entity types the model predicts (NorNE's scheme less MISC).
 LABELS: tuple[str, ...] = ("PER", "ORG", "GPE_ORG", "GPE_LOC", "LOC", "PROD", "EVT", "DRV")
@@ -239,8 +239,7 @@ def gazetteer_docs(vocab=None, reference_dir: str | Path | None = None) -> list:
     import spacy
     from spacy.tokens import Span
 
-    nlp = spacy.blank("nb") if vocab is None else None
-    make = nlp.make_doc if nlp is not None else spacy.blank("nb", vocab=vocab).make_doc
+    make = spacy.blank("nb", vocab=vocab if vocab is not None else True).make_doc
     docs = []
     for name in gazetteer_names(reference_dir):
         doc = make(name)
@@ -258,8 +257,6 @@ def write_docbin(docs: Iterable, path: str | Path) -> int:
     for d in docs:
         db.add(d)
         n += 1
-    from pipeline.fileio import atomic_write_bytes
-
     atomic_write_bytes(path, db.to_bytes())
     return n
 

@@ -8,7 +8,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 
-.PHONY: run test install clean-cache bench fixtures
+.PHONY: run test install clean-cache bench fixtures model
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,7 @@ bench: install
 ## needs soffice, chromium and their fonts (says what is missing otherwise; the committed files stay valid)
 fixtures: install
 	$(BIN)/python -m tests.producers build
+
+## Train tiltak's NER model on NorNE (../shared/data/norne) -> pipeline/nlp/models/nb_tiltak_ner
+model: install
+	OMP_NUM_THREADS=1 PYTHONUNBUFFERED=1 $(BIN)/python -m pipeline.nlp.ner_training train

@@ -1123,7 +1123,10 @@ def main(argv: list[str] | None = None) -> int:
     print_summary(results)
     md = render_markdown(results)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(md + "\n", encoding="utf-8")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from sections import keep_sections  # the accuracy sections other scripts wrote stay
+
+    args.out.write_text(keep_sections(args.out, md + "\n"), encoding="utf-8")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(_jsonable(results), indent=1, default=str) + "\n", encoding="utf-8")
     print(f"\nwrote {args.out} and {args.json} ({results['elapsed_s']:.0f} s)")

@@ -108,7 +108,8 @@ def plan_from_outputs(out_dir: str | Path, *, document_id: str | None = None) ->
     prows = tables.parts
     if len(prows):
         for r in prows[prows["document_id"] == doc_id].itertuples(index=False):
-            parts.append(Part(number=int(r.part_number), title=r.title, page_start=_int(getattr(r, "page_start", None)),
-                              chapter=_int(getattr(r, "chapter", None)), locator=_none(getattr(r, "locator", None))))
+            parts.append(Part(number=_int(r.part_number), title=r.title, page_start=_int(getattr(r, "page_start", None)),
+                              kind=getattr(r, "kind", None) or "measures", chapter=_int(getattr(r, "chapter", None)),
+                              locator=_none(getattr(r, "locator", None))))
     plan = PlanExtraction(document=info, parts=parts, measures=measures)
     return ExtractionResult(doc_id, "plan", str(out_dir), info.sha256 or "", plan=plan)

@@ -35,6 +35,9 @@ def document_row(d: DocumentInfo, extracted: int | None) -> dict[str, Any]:
         "page_count": d.page_count,
         "local_path": d.local_path,
         "extracted_measure_count": extracted,
+        "naming_date": d.naming_date,
+        "status": d.status,
+        "extracted_at": d.extracted_at,
     }
 
 

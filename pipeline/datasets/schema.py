@@ -25,7 +25,7 @@ from typing import Any, Literal
 import pandas as pd
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 LIST_SEPARATOR = ";"
 
 ColumnType = Literal["string", "integer", "number", "boolean", "date"]
@@ -33,6 +33,7 @@ ColumnType = Literal["string", "integer", "number", "boolean", "date"]
 _ROLES = ("lead", "co", "all")
 _RESPONSIBILITY_SOURCES = ("responsibility_line", "table", "text")
 _KINDS = ("press_release", "landing_page", "plan")
+_STATUSES = ("ok", "stale")
 _CHANGE_TYPES = ("unchanged", "reworded", "modified", "added", "removed", "split", "merged")
 
 
@@ -118,6 +119,15 @@ TABLES: tuple[TableSchema, ...] = (
             _c("page_count", "integer", "Number of pages (PDFs).", minimum=0),
             _c("local_path", "string", "Path of the source file, relative to the corpus directory."),
             _c("extracted_measure_count", "integer", "Number of measures extracted (plans only).", minimum=0),
+            _c("naming_date", "date", "Date as of which this document's ministries are named (in its rows and change "
+               "reports): the publication date, else the date extraction inferred (a plan's foreword or date line, a "
+               "page's archive address). Empty: names as of the day of extraction."),
+            _c("status", "string", "ok: extracted in this run; stale: extraction failed in this run and the "
+               "document's rows are those of its last good extraction (kept from the cache; see the run report; "
+               "`tiltak run --drop-failed` leaves them out).", nullable=False, enum=_STATUSES),
+            _c("extracted_at", "string", "For stale rows: when their extraction was made (UTC, ISO 8601, e.g. "
+               "2026-12-03T09:31:50Z), stored with the cached result. Empty for rows extracted in this run, so "
+               "identical inputs give identical files.", pattern=r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"),
         ),
         ("document_id",),
         _min_fk("publisher_ministry_id"),

@@ -133,10 +133,10 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capfd, args, message):
 def test_version():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
-    from pipeline import __version__
+    from pipeline import PIPELINE_VERSION, __version__
     from pipeline.datasets.schema import SCHEMA_VERSION
 
-    assert result.stdout.strip() == f"tiltak {__version__} (pipeline {__version__}, dataset schema {SCHEMA_VERSION})"
+    assert result.stdout.strip() == f"tiltak {__version__} (pipeline {PIPELINE_VERSION}, dataset schema {SCHEMA_VERSION})"
 
 
 def test_unreachable_host_is_tried_once_without_retries(tmp_path):

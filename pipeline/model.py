@@ -138,6 +138,11 @@ class DocumentInfo:
     local_path: str | None = None
     page_count: int | None = None
     source_format: str | None = None  # "pdf" | "html" | "text": the format of the file(s) read
+    # the date ministries are named as of: the publication date, or what extraction inferred (foreword,
+    # date line, archive address); None when nothing was known (names as of today)
+    naming_date: date | None = None
+    status: str = "ok"  # "stale": extraction failed in this run; the rows are from an earlier, cached one
+    extracted_at: str | None = None  # for stale rows: when that extraction was made (ISO 8601, UTC)
 
 
 @dataclass

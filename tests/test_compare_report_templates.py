@@ -24,7 +24,10 @@ def comparisons(plangen_pairs):
 
 
 def _html_words(html: str) -> list[str]:
+    """Words of the HTML report, without its overview figure (a drawing of the rows both reports list)."""
     body = BeautifulSoup(html, "html.parser").body
+    for figure in body.select("figure.overview"):
+        figure.decompose()
     return WORD.findall(body.get_text(" "))
 
 

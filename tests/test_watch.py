@@ -86,8 +86,11 @@ def test_failed_check_says_why(tmp_path):
 
 
 @pytest.mark.slow
-def test_watch_flow_writes_change_report(tmp_path, versions):
+def test_watch_flow_writes_change_report(tmp_path, versions, capfd):
     from prefect.testing.utilities import prefect_test_harness
+    from typer.testing import CliRunner
+
+    from flows.cli import app
 
     from flows.watch import watch_plans
 
@@ -102,6 +105,14 @@ def test_watch_flow_writes_change_report(tmp_path, versions):
         with respx.mock(assert_all_called=False) as router:
             _serve(router, new, '"v2"')
             second = watch_plans(corpus_dir=str(corpus), out_dir=str(out))
+        # offline, through the command line: one line saying why, exit 1, no traceback
+        with respx.mock(assert_all_called=False) as router:
+            router.route(host="127.0.0.1").pass_through()
+            router.route(host="www.regjeringen.no").mock(side_effect=httpx.ConnectError("no route to host"))
+            offline = CliRunner().invoke(app, ["watch", "--corpus", str(corpus), "--out", str(out)])
+        printed = offline.output + "".join(capfd.readouterr())
+        assert offline.exit_code == 1 and "Traceback" not in printed, printed
+        assert "plan: check failed" in printed and "could not connect" in printed
     assert "first version" in first["lines"][0]
     assert "NEW VERSION" in second["lines"][0] and "change report" in second["lines"][0], second["lines"]
     assert second["ok"] is True

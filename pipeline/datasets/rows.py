@@ -36,6 +36,9 @@ def document_row(d: DocumentInfo, extracted: int | None) -> dict[str, Any]:
         "local_path": d.local_path,
         "extracted_measure_count": extracted,
         "source_format": d.source_format,
+        "naming_date": d.naming_date,
+        "status": d.status,
+        "extracted_at": d.extracted_at,
     }
 
 

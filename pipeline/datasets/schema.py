@@ -25,7 +25,7 @@ from typing import Any, Literal
 import pandas as pd
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 LIST_SEPARATOR = ";"
 
 ColumnType = Literal["string", "integer", "number", "boolean", "date"]
@@ -40,6 +40,7 @@ _LOCATOR = ("Where it is printed: for a web document the chapter page's URL with
 _CHAPTER = ("Web documents: the chapter page it is on (N of '?ch=N' or '/secN'; the chapter's printed number may "
             "differ). Empty for PDFs.")
 _PART_KINDS = ("measures", "chapter")
+_STATUSES = ("ok", "stale")
 _CHANGE_TYPES = ("unchanged", "reworded", "modified", "added", "removed", "split", "merged")
 
 
@@ -128,6 +129,15 @@ TABLES: tuple[TableSchema, ...] = (
             _c("source_format", "string", "Format of the file(s) read: 'pdf'; 'html' (a saved page, or for a plan "
                "a regjeringen.no web document: front page and chapter pages, local_path their folder); 'text' "
                "(text copied from a page).", enum=_SOURCE_FORMATS),
+            _c("naming_date", "date", "Date as of which this document's ministries are named (in its rows and change "
+               "reports): the publication date, else the date extraction inferred (a plan's foreword or date line, a "
+               "page's archive address). Empty: names as of the day of extraction."),
+            _c("status", "string", "ok: extracted in this run; stale: extraction failed in this run and the "
+               "document's rows are those of its last good extraction (kept from the cache; see the run report; "
+               "`tiltak run --drop-failed` leaves them out).", nullable=False, enum=_STATUSES),
+            _c("extracted_at", "string", "For stale rows: when their extraction was made (UTC, ISO 8601, e.g. "
+               "2026-12-03T09:31:50Z), stored with the cached result. Empty for rows extracted in this run, so "
+               "identical inputs give identical files.", pattern=r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"),
         ),
         ("document_id",),
         _min_fk("publisher_ministry_id"),

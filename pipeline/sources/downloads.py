@@ -25,11 +25,19 @@ import httpx
 from pipeline.errors import FetchError, ManifestError, TiltakError
 from pipeline.model import Attachment
 from pipeline.sources.articles import read_article
-from pipeline.sources.http import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchResult, fetch, fetch_error, http_client
+from pipeline.sources.http import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT,
+    FetchResult,
+    fetch,
+    fetch_error,
+    http_client,
+    manual_download_hint,
+)
 from pipeline.sources.manifest import Manifest
 from pipeline.sources.press_release import extract_landing_page, find_plan_pdf_links
 from pipeline.sources.webdoc import web_page_files
-from pipeline.sources.webfetch import fetch_web_document, missing_pages
+from pipeline.sources.webfetch import fetch_web_document, manual_pages_hint, missing_pages
 from pipeline.storage.cache import downloads_dir
 
 DOWNLOADS = "downloads"
@@ -148,9 +156,13 @@ def fetch_missing_sources(
     for source in sources_to_fetch(manifest):
         host = _host(manifest, source)
         if source.kind == "plan" and source.landing_page in failed:
-            outcome = FetchOutcome(source.id, False, message=f"its landing page {source.landing_page} could not be fetched")
+            outcome = FetchOutcome(source.id, False, url=source.url,
+                                   message=f"its landing page {source.landing_page} could not be fetched; "
+                                           + manual_hint(manifest, source))
         elif host in unreachable:
-            outcome = FetchOutcome(source.id, False, message=f"{host} could not be reached (see {unreachable[host]})")
+            outcome = FetchOutcome(source.id, False, url=source.url,
+                                   message=f"{host} could not be reached (see {unreachable[host]}); "
+                                           + manual_hint(manifest, source))
         else:
             outcome = fetch_source(manifest, source, client=client)
             for delay in retry_delays:
@@ -164,6 +176,18 @@ def fetch_missing_sources(
             failed[source.id] = outcome
         outcomes.append(outcome)
     return outcomes
+
+
+def manual_hint(manifest, source) -> str:
+    """What a user with a browser saves for ``source``, and where, when tiltak cannot download it."""
+    dest = download_path(manifest, source)
+    if getattr(source, "is_web_document", False):
+        return manual_pages_hint([source.url], dest, front_only=True)
+    if source.kind == "plan" and not source.url and source.landing_page:
+        landing = manifest.by_id(source.landing_page)
+        return (f"open {landing.url} in a browser, download the plan PDF it links and save it as {dest}, "
+                "then run tiltak again")
+    return manual_download_hint(source.url, dest)
 
 
 def fetch_notes(outcomes: list[FetchOutcome]) -> dict[str, str]:

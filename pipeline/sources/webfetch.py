@@ -99,7 +99,8 @@ def missing_pages(folder: Path, url: str) -> list[str]:
     return [t.url for t in toc if t.number not in have]
 
 
-def _manual_hint(urls: list[str], folder: Path, front_only: bool = False) -> str:
+def manual_pages_hint(urls: list[str], folder: Path, front_only: bool = False) -> str:
+    """What to save from a browser, and where, when the site cannot be fetched from here."""
     shown = ", ".join(urls[:12]) + (f" and {len(urls) - 12} more chapter pages" if len(urls) > 12 else "")
     if front_only:  # the contents are not known yet: the chapters are the pages the front page links
         shown += " and every chapter page its table of contents links (…?ch=1, ?ch=2 … or …/sec1 …)"
@@ -112,7 +113,7 @@ def _refused(exc: FetchError, folder: Path, url: str) -> FetchError:
     todo = missing_pages(folder, url)
     ref = page_ref(url)
     front_only = ref is not None and todo == [ref.document_url]
-    err = FetchError(exc.message, path=folder, hint=_manual_hint(todo, folder, front_only))
+    err = FetchError(exc.message, path=folder, hint=manual_pages_hint(todo, folder, front_only))
     err.url = getattr(exc, "url", url)  # type: ignore[attr-defined]
     err.status = getattr(exc, "status", None)  # type: ignore[attr-defined]
     err.retryable = getattr(exc, "retryable", False)  # type: ignore[attr-defined]

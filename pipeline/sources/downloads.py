@@ -157,12 +157,12 @@ def fetch_missing_sources(
         host = _host(manifest, source)
         if source.kind == "plan" and source.landing_page in failed:
             outcome = FetchOutcome(source.id, False, url=source.url,
-                                   message=f"its landing page {source.landing_page} could not be fetched; "
-                                           + manual_hint(manifest, source))
+                                   message=f"its landing page {source.landing_page} could not be fetched")
         elif host in unreachable:
+            # the hint of the first failure serves the others, except a web document's own list of pages and folder
+            extra = f"; {manual_hint(manifest, source)}" if getattr(source, "is_web_document", False) else ""
             outcome = FetchOutcome(source.id, False, url=source.url,
-                                   message=f"{host} could not be reached (see {unreachable[host]}); "
-                                           + manual_hint(manifest, source))
+                                   message=f"{host} could not be reached (see {unreachable[host]}){extra}")
         else:
             outcome = fetch_source(manifest, source, client=client)
             for delay in retry_delays:
@@ -183,10 +183,6 @@ def manual_hint(manifest, source) -> str:
     dest = download_path(manifest, source)
     if getattr(source, "is_web_document", False):
         return manual_pages_hint([source.url], dest, front_only=True)
-    if source.kind == "plan" and not source.url and source.landing_page:
-        landing = manifest.by_id(source.landing_page)
-        return (f"open {landing.url} in a browser, download the plan PDF it links and save it as {dest}, "
-                "then run tiltak again")
     return manual_download_hint(source.url, dest)
 
 

@@ -165,7 +165,7 @@ def watch(
     interval_h: float = typer.Option(24.0, "--every-hours", help="With --serve: how often to check."),
     as_json: opt.JsonOpt = False,
 ) -> None:
-    """Check the manifest's landing pages for a new or changed plan PDF; extract and diff it."""
+    """Check the manifest's plans for a new version (a changed PDF, a web document's changed chapters); extract and diff it."""
     from pipeline.sources import load_manifest
 
     try:

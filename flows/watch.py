@@ -1,5 +1,5 @@
-"""``watch_plans``: re-check the manifest's landing pages for a new or changed plan PDF;
-when one appears, extract it and write the change report against the previous version.
+"""``watch_plans``: re-check the manifest's plans for a new version (a new or changed PDF on a landing page, a web
+document's changed chapters); when one appears, extract it and write the change report against the previous version.
 
 Serve it on a schedule with ``tiltak watch --serve`` (``flow.serve``) or deploy it from
 ``prefect.yaml`` to a work pool (README: *Watching for new plan versions*).

@@ -56,6 +56,7 @@ class WebFetchResult:
     downloaded: list[Path] = field(default_factory=list)  # new or changed content
     unchanged: list[Path] = field(default_factory=list)  # asked again: not modified
     adopted: list[Path] = field(default_factory=list)  # saved by a user, verified
+    retired: list[Path] = field(default_factory=list)  # pages no longer in the contents, taken out of the folder
     chapters: int = 0
 
     @property
@@ -142,8 +143,12 @@ def _get(url: str, dest: Path, existing: Path | None, result: WebFetchResult, *,
 
 
 def fetch_web_document(url: str, folder: str | Path, *, store: str | Path, client: httpx.Client | None = None,
-                       pause: float = DEFAULT_PAUSE, sleep: Callable[[float], None] = time.sleep) -> WebFetchResult:
+                       pause: float = DEFAULT_PAUSE, sleep: Callable[[float], None] = time.sleep,
+                       retire_unlisted: bool = False) -> WebFetchResult:
     """Save the front page at ``url`` and every chapter it lists into ``folder`` (see the module docstring).
+
+    ``retire_unlisted``: a saved chapter page the contents no longer list (the document lost a chapter) is taken
+    out of the folder when the store holds its copy, so the folder is the current version (the watch flow).
 
     Raises :class:`FetchError` (one line, listing the pages still to save and the folder) when a request fails, and
     :class:`WebDocumentError` when a page in the folder belongs to another document or is not a document page.
@@ -182,4 +187,18 @@ def fetch_web_document(url: str, folder: str | Path, *, store: str | Path, clien
             result.chapters = len(front.toc)
     except FetchError as exc:
         raise _refused(exc, folder, ref.document_url) from None
+    if retire_unlisted:
+        _retire_unlisted(folder, ref.document_id, {item.number for item in front.toc}, result)
     return result
+
+
+def _retire_unlisted(folder: Path, document_id: str, listed: set[int], result: WebFetchResult) -> None:
+    for number, page in saved_pages(folder, document_id).items():
+        if number is None or number in listed:
+            continue
+        prov_file = provenance_path(page)
+        stored = Provenance.read(prov_file).store_path if prov_file.is_file() else None
+        if stored and Path(stored).is_file():  # the store keeps the copy: nothing is lost
+            page.unlink()
+            prov_file.unlink()
+            result.retired.append(page)

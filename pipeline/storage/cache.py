@@ -9,6 +9,8 @@ One project-local directory, ``.tiltak-cache/`` in the working directory unless
   document's latest good extraction;
 - ``nlp/``: the lemmatizer lookup built from spacy-lookups-data;
 - ``downloads/``: fetched files stored under their sha256, with provenance JSON;
+- ``web-versions/``: earlier versions of watched web documents, their pages put together again from
+  ``downloads/`` for a change report;
 - ``logs/``: Prefect's own log lines when tiltak runs a flow (``prefect.log``).
 
 ``tiltak cache clear`` removes it (``--keep-downloads`` keeps fetched files).

@@ -8,7 +8,8 @@ type), a summary (headline, counts per change type, part structure, counts per p
 each version's ministries named as on its own date, renamed ministries as renames), every change with
 word-level diffs of title and text (a split or merge as one diff of the joined old texts against the
 joined new texts; a ministry renamed in the text as a rename), renumberings and moves ("7 → 8", "Del 2 →
-Del 3"), responsibility changes spelled out with ministry names, and a footer documenting the method and
+Del 3"), where each measure is printed (pages in a PDF, the chapter address with its anchor on the web),
+responsibility changes spelled out with ministry names, and a footer documenting the method and
 thresholds. It depends only on the comparison (no timestamps).
 """
 
@@ -119,8 +120,19 @@ def similarity_text(value: float, changed: bool = True) -> str:
     return f"{value:.2f}"
 
 
+def _where(m: Measure) -> str:
+    """Where a measure is printed: "p. 12" / "pp. 12-13" in a PDF, the chapter URL with its anchor on the web."""
+    return m.locator or "(not located)"
+
+
+def _where_fact(old: Measure | None, new: Measure | None) -> str:
+    if old is not None and new is not None:
+        return f"Where: old {_where(old)}; new {_where(new)}"
+    return f"Where: {_where(old or new)}"
+
+
 def _pair_facts(c: MeasureChange, a: Measure, b: Measure, old: dict[str, str], new: dict[str, str]) -> list[str]:
-    facts: list[str] = []
+    facts: list[str] = [_where_fact(a, b)]
     if c.renumbered:
         facts.append(f"Renumbered: {_num(c.old_number)} → {_num(c.new_number)}")
     if c.part_changed:
@@ -160,14 +172,14 @@ def _group_section(c: MeasureChange, rows: list[MeasureChange], comparison: Comp
             share = [x.similarity for x in rows if x.old_measure_id == i and x.similarity is not None]
             if share:
                 line += f"; containment {similarity_text(max(share), changed=False)}"
-        it.facts.append(line + f": {m.title}")
+        it.facts.append(line + f": {m.title} ({_where(m)})")
     for j in news:
         m = new_by[j]
         line = "New " + _measure_line(m, next(r.new_part for r in rows if r.new_measure_id == j), new)
         share = [x.similarity for x in rows if x.new_measure_id == j and x.similarity is not None]
         if share and c.change_type == "split":
             line += f"; containment {similarity_text(max(share), changed=False)}"
-        it.facts.append(line + f": {m.title}")
+        it.facts.append(line + f": {m.title} ({_where(m)})")
     old_titles = " / ".join(old_by[i].title or "" for i in olds)
     new_titles = " / ".join(new_by[j].title or "" for j in news)
     it.diffs.append((f"Titles {on} → {nn}", mark_renames(word_diff(old_titles, new_titles), renamed)))
@@ -198,14 +210,14 @@ def _sections(comparison: Comparison) -> tuple[list[Section], list[MeasureChange
             continue
         if c.change_type == "added" and b is not None:
             it = Section("added", f"Added: tiltak {_num(b.number)} {b.title}".rstrip())
-            it.facts.append(_measure_line(b, c.new_part, new_names))
+            it.facts += [_measure_line(b, c.new_part, new_names), _where_fact(None, b)]
             it.diffs.append(("Title", [Segment("insert", b.title)] if b.title else []))
             it.diffs.append(("Text", [Segment("insert", b.text)] if b.text else []))
             items.append(it)
             continue
         if c.change_type == "removed" and a is not None:
             it = Section("removed", f"Removed: tiltak {_num(a.number)} {a.title}".rstrip())
-            it.facts.append(_measure_line(a, c.old_part, old_names))
+            it.facts += [_measure_line(a, c.old_part, old_names), _where_fact(a, None)]
             it.diffs.append(("Title", [Segment("delete", a.title)] if a.title else []))
             it.diffs.append(("Text", [Segment("delete", a.text)] if a.text else []))
             items.append(it)

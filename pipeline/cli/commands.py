@@ -245,7 +245,7 @@ def diff(
     elif not quiet:
         out.print(f"{summary['old']} → {summary['new']}: " + (", ".join(f"{k} {v}" for k, v in summary["counts"].items()) or "no measures"))
         report = out_dir / "reports" / f"{comparison.old_document_id}__{comparison.new_document_id}" / "change_report.html"
-        out.print(f"report: {report}", highlight=False)
+        out.print(f"report: {report}", highlight=False, soft_wrap=True)
 
 
 # --------------------------------------------------------------------------- entities
@@ -310,7 +310,7 @@ def fetch(
     else:
         for o in outcomes:
             if o.ok and not quiet:
-                out.print(f"fetched {o.source_id}: {o.path}", highlight=False)
+                out.print(f"fetched {o.source_id}: {o.path}", highlight=False, soft_wrap=True)
             elif not o.ok:
                 err.print(f"[red]not fetched[/] {o.source_id}: {o.message}", highlight=False, soft_wrap=True)
         if not outcomes and not quiet:
@@ -327,7 +327,7 @@ def cache_clear(keep_downloads: bool = typer.Option(False, "--keep-downloads", h
     from pipeline.storage.cache import cache_dir, clear_cache
 
     removed = clear_cache(keep_downloads=keep_downloads)
-    out.print(f"cleared {cache_dir()}: " + (", ".join(p.name for p in removed) or "already empty"), highlight=False)
+    out.print(f"cleared {cache_dir()}: " + (", ".join(p.name for p in removed) or "already empty"), highlight=False, soft_wrap=True)
 
 
 @cache_app.command("info")
@@ -336,7 +336,7 @@ def cache_info() -> None:
     from pipeline.storage.cache import cache_dir, cache_usage
 
     usage = cache_usage()
-    out.print(f"{cache_dir()}", highlight=False)
+    out.print(f"{cache_dir()}", highlight=False, soft_wrap=True)
     for name, size in usage.items():
         out.print(f"  {name}: {size / 1e6:.1f} MB")
     if not usage:

@@ -75,6 +75,9 @@ def _plan_parts(plan: PlanExtraction) -> list[tuple[int | None, str]]:
     return parts
 
 
+Add = Callable[..., None]  # add(check, stated, extracted, agrees, detail="")
+
+
 def check_consistency(
     press: PressReleaseFacts,
     plan: PlanExtraction,
@@ -104,14 +107,23 @@ def check_consistency(
             )
         )
 
-    # measures
+    plan_parts = _plan_parts(plan)
+    _check_measure_count(press, plan, add)
+    _check_parts(press, plan_parts, add)
+    _check_ministries(press, plan, add)
+    _check_minors(press, plan, plan_parts, mentions_children, add)
+    return out
+
+
+def _check_measure_count(press: PressReleaseFacts, plan: PlanExtraction, add: Add) -> None:
     stated_n = press.document.stated_measure_count
     n = len(plan.measures)
     add("measure_count", stated_n, n, stated_n is not None and stated_n == n,
         "not stated in the press release" if stated_n is None else ("" if stated_n == n else f"difference {n - stated_n:+d}"))
 
-    # parts
-    plan_parts = _plan_parts(plan)
+
+def _check_parts(press: PressReleaseFacts, plan_parts: list[tuple[int | None, str]], add: Add) -> None:
+    """The number of parts, then each listed part title against its best match (a plan part claimed once)."""
     stated_p = press.document.stated_part_count
     source = "stated"
     if stated_p is None and press.parts:
@@ -144,7 +156,9 @@ def check_consistency(
             detail += "; several press-release parts match this plan part"
         add(f"part_title:{pp.number}", pp.title, title, ok, detail)
 
-    # ministries
+
+def _check_ministries(press: PressReleaseFacts, plan: PlanExtraction, add: Add) -> None:
+    """The number of ministries, then each ministry behind the plan or responsible for a measure: on both sides?"""
     behind: dict[str, str] = {}
     unresolved: list[str] = []
     for mi in press.ministers:
@@ -175,10 +189,14 @@ def check_consistency(
         add(f"ministry:{mid}", "behind the plan" if in_press else None,
             f"responsible for {count} measure(s)" if count else None, in_press and count > 0, detail)
 
-    # minors
+
+def _check_minors(press: PressReleaseFacts, plan: PlanExtraction, plan_parts: list[tuple[int | None, str]],
+                  mentions_children: Callable[[str], bool] | None, add: Add) -> None:
+    """The press release's emphasis on minors against the measures mentioning children (per part when it says
+    the emphasis runs through all of them)."""
     detector = mentions_children if mentions_children is not None else _children_detector()
     flags = [_mentions_children(m, detector) for m in plan.measures]
-    k = sum(flags)
+    k, n = sum(flags), len(plan.measures)
     if press.emphasises_minors:
         add("minors", "emphasis on minors", f"{k} of {n} measures mention children", k > 0,
             press.emphasis_text or "")
@@ -190,7 +208,6 @@ def check_consistency(
             c = sum(in_part)
             add(f"minors_part:{num}", "minors in every part", f"{c} of {len(in_part)} measures mention children", c > 0,
                 title)
-    return out
 
 
 def consistency_markdown(checks: list[ConsistencyCheck]) -> str:

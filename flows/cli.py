@@ -34,6 +34,7 @@ def run(
     wait_s: opt.WaitOpt = 0.0,
     as_json: opt.JsonOpt = False,
     quiet: opt.QuietOpt = False,
+    nlp: opt.NlpOpt = None,
 ) -> None:
     """The main job: every document in the manifest -> datasets and reports (a Prefect flow)."""
     import logging
@@ -75,6 +76,7 @@ def flow_extract(
     on: opt.DateOpt = None,
     kind: opt.KindOpt = None,
     as_json: opt.JsonOpt = False,
+    nlp: opt.NlpOpt = None,
 ) -> None:
     """Extract one document through the extract_document flow (cached by content)."""
     opt.check_kind(kind)
@@ -93,6 +95,7 @@ def flow_diff(
     new: Path = typer.Argument(...),
     out_dir: opt.OutOpt = Path("outputs/diff"),
     as_json: opt.JsonOpt = False,
+    nlp: opt.NlpOpt = None,
 ) -> None:
     """Compare two versions through the compare_versions flow."""
     from flows.extract_and_diff import compare_versions
@@ -115,6 +118,7 @@ def watch(
     serve: bool = typer.Option(False, "--serve", help="Serve as a scheduled deployment instead of checking once."),
     interval_h: float = typer.Option(24.0, "--every-hours", help="With --serve: how often to check."),
     as_json: opt.JsonOpt = False,
+    nlp: opt.NlpOpt = None,
 ) -> None:
     """Check the manifest's landing pages for a new or changed plan PDF; extract and diff it."""
     from flows.watch import serve_watch, watch_plans

@@ -2,7 +2,7 @@
 
 Caching: extraction results are cached under a key made of the task's name, the
 document's sha256, ``PIPELINE_VERSION`` and the options that change the output
-(document id, kind, date, engine). Prefect's ``INPUTS`` policy alone is not enough:
+(document id, kind, date, engine, and the NLP pipeline: ``rules`` or the trained model's fingerprint). Prefect's ``INPUTS`` policy alone is not enough:
 two different tasks with the same inputs would share an entry. Results are stored in
 ``.tiltak-cache/results`` (``pipeline.storage.cache``), cleared by ``tiltak cache clear``.
 """
@@ -23,6 +23,7 @@ from pipeline.compare import compare_plans
 from pipeline.runs.budget import Budget, run_with_budget
 from pipeline.storage.cache import results_dir
 from pipeline.documents.extract import ExtractionResult, SourceJob, extract_job
+from pipeline.nlp.mode import nlp_fingerprint
 from pipeline.sources.webdoc import web_page_files
 from pipeline.storage.files import sha256_file, sha256_files
 
@@ -56,6 +57,7 @@ def extract_key(job: SourceJob, engine: str = "auto") -> str | None:
         "plan_url": job.plan_url,
         "local_name": job.local_name,
         "engine": engine,
+        "nlp": nlp_fingerprint(),
     }
     return f"{EXTRACT_TASK}-{digest}-{PIPELINE_VERSION}-{_options_digest(options)}"
 

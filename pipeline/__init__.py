@@ -8,4 +8,4 @@ sources -> pdf (layout) -> structure (measures) -> nlp/reference (enrichment)
 __version__ = "0.1.0"
 
 # Bump when extraction output for the same input may change; part of cache keys.
-PIPELINE_VERSION = "0.2.0"
+PIPELINE_VERSION = "0.3.0"

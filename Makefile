@@ -8,7 +8,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 
-.PHONY: run test install clean-cache bench fixtures model
+.PHONY: run test install clean-cache bench fixtures model notebooks
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ run: install
 ## Run the test suite
 test: install
 	$(BIN)/python -m pytest -q
+
+## Open the analyst notebooks in JupyterLab (run `make run` first; they read outputs/)
+notebooks: install
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 clean-cache: install
 	$(BIN)/tiltak cache clear

@@ -5,7 +5,9 @@
 For every ``*.pdf`` in DIR with a ``<stem>.truth.json`` beside it (plangen format, see tests/plangen/README.md):
 ``read_pdf`` + ``plan_from_layout``, then per plan and overall:
 
-* measure precision / recall: a predicted measure matches a true one with the same number and part number;
+* measure precision / recall (strict): a predicted measure matches a true one with the same number and part number;
+* found precision / recall (honest): a predicted measure with the true number, whatever its part; the part is
+  scored apart (part accuracy) and only where the PDF states one (truth ``part_stated``);
 * exact title match rate (whitespace-normalised equality) over matched measures;
 * text similarity: mean rapidfuzz ratio (0..1) of whitespace-normalised texts over matched measures with a true text;
 * page accuracy: share of matched measures whose page_start and page_end both agree;
@@ -78,6 +80,12 @@ class PlanScore:
     ministers_pred: int = 0
     seconds: float = 0.0
     warnings: int = 0
+    # honest view: a measure is found when a predicted measure has its number; its part is scored apart
+    found: int = 0
+    found_title_exact: int = 0
+    part_n: int = 0  # found measures whose PDF states a part (truth ``part_stated``, default true)
+    part_ok: int = 0
+    part_invented: int = 0  # a part predicted for a measure whose PDF states none
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     title_errors: list[str] = field(default_factory=list)
@@ -97,6 +105,10 @@ class PlanScore:
         return {
             "precision": div(self.matched, self.n_pred) if self.n_pred else (1.0 if not self.n_true else 0.0),
             "recall": div(self.matched, self.n_true),
+            "found_precision": div(self.found, self.n_pred) if self.n_pred else (1.0 if not self.n_true else 0.0),
+            "found_recall": div(self.found, self.n_true),
+            "found_title_exact": div(self.found_title_exact, self.found),
+            "part_accuracy": div(self.part_ok, self.part_n),
             "title_exact": div(self.title_exact, self.matched),
             "text_similarity": div(self.text_sim_sum, self.text_n),
             "page_accuracy": div(self.pages_ok, self.pages_n),
@@ -160,7 +172,8 @@ def _pred_ministries(m: Measure) -> set[tuple[str, str]]:
     return out
 
 
-def evaluate_plan(pdf: Path, truth_path: Path, reg, engine: str = "auto", enrich: bool = True) -> PlanScore:
+def evaluate_plan(pdf: Path, truth_path: Path, reg, engine: str = "auto", enrich: bool = True, doc=None) -> PlanScore:
+    """Score one plan; ``doc`` (a ``LaidOutDocument`` of ``pdf``) skips reading the PDF again."""
     from pipeline.layout import read_pdf
     from pipeline.documents.extract import plan_from_layout
 
@@ -172,7 +185,8 @@ def evaluate_plan(pdf: Path, truth_path: Path, reg, engine: str = "auto", enrich
         info.publisher_ministry_id = pub.ministry_id if pub else None
     t0 = time.perf_counter()
     try:
-        doc = read_pdf(str(pdf), engine=engine) if engine != "auto" else read_pdf(str(pdf))
+        if doc is None:
+            doc = read_pdf(str(pdf), engine=engine) if engine != "auto" else read_pdf(str(pdf))
         res = plan_from_layout(doc, info, on, enrich=enrich)
     except Exception as e:  # reported, not raised: one bad plan must not hide the others
         score.error = f"{type(e).__name__}: {e}"
@@ -235,8 +249,8 @@ def evaluate_plan(pdf: Path, truth_path: Path, reg, engine: str = "auto", enrich
         score.min_fn += len(tmin - pmin)
         if pmin != tmin:
             score.ministry_errors.append(f"{key[0]}: {sorted(pmin)} != {sorted(tmin)} [{pm.responsibility_text}]")
-    tparts = {(p["number"], _ws(p["title"])) for p in truth.get("parts", [])}
-    pparts = {(p.number, _ws(p.title)) for p in res.parts}
+    tparts = {(p["number"], _ws(p["title"])) for p in truth.get("parts", []) if p.get("kind", "measures") != "chapter"}
+    pparts = {(p.number, _ws(p.title)) for p in res.parts if p.kind != "chapter"}  # chapters without measures
     score.parts_true, score.parts_pred, score.parts_ok = len(tparts), len(pparts), len(tparts & pparts)
     tmins = {(_ws(m["name"]), _ministry_id(m.get("ministry"), on, reg)) for m in truth.get("document", {}).get("ministers", [])}
     pmins = {(_ws(m.name), m.ministry_id) for m in res.ministers}
@@ -245,7 +259,32 @@ def evaluate_plan(pdf: Path, truth_path: Path, reg, engine: str = "auto", enrich
         if id(pm) not in used:
             score.extras.append(f"{pm.number} (part {pm.part_number}): {pm.title[:60]}")
             score.min_fp += len(_pred_ministries(pm))
+    _score_found(score, tms, res.measures)
     return score
+
+
+def _score_found(score: PlanScore, tms: list[dict], pred: list[Measure]) -> None:
+    """The honest view: found = a predicted measure with the true number (title counted apart); the part is
+    right when its title (and, where the PDF prints one, its number) matches; scored only where the PDF states
+    a part, and a part predicted where it states none is counted as invented."""
+    by_num: dict[str, list[Measure]] = {}
+    for pm in pred:
+        by_num.setdefault(_num(pm.number), []).append(pm)
+    used: set[int] = set()
+    for tm in tms:
+        cands = [p for p in by_num.get(_num(tm.get("number")), []) if id(p) not in used]
+        if not cands:
+            continue
+        pm = cands[0]
+        used.add(id(pm))
+        score.found += 1
+        score.found_title_exact += int(_ws(pm.title) == _ws(tm.get("title")))
+        if tm.get("part_stated", True):
+            score.part_n += 1
+            score.part_ok += int(_ws(pm.part_title) == _ws(tm.get("part_title"))
+                                 and (tm.get("part_number") is None or pm.part_number == tm.get("part_number")))
+        elif pm.part_number is not None or pm.part_title:
+            score.part_invented += 1
 
 
 def evaluate_dir(directory: str | Path, engine: str = "auto", enrich: bool = True) -> dict:
@@ -264,12 +303,13 @@ def evaluate_dir(directory: str | Path, engine: str = "auto", enrich: bool = Tru
         for f in ("n_true", "n_pred", "matched", "title_exact", "text_sim_sum", "text_n", "pages_ok", "pages_n", "min_tp", "min_fp",
                   "min_fn", "seconds", "warnings", "children_ok", "children_n", "xref_ok", "timeframe_ok", "timeframe_n", "agency_tp",
                   "agency_fp", "agency_fn", "parts_ok", "parts_true", "parts_pred", "ministers_ok", "ministers_true",
-                  "ministers_pred"):
+                  "ministers_pred", "found", "found_title_exact", "part_n", "part_ok", "part_invented"):
             setattr(total, f, getattr(total, f) + getattr(s, f))
     return {
         "directory": str(directory),
         "plans": [{**asdict(s), **s.figures()} for s in scores],
         "overall": {**total.figures(), "plans": len(scores), "measures_true": total.n_true, "measures_pred": total.n_pred,
+                    "parts_invented": total.part_invented,
                     "seconds": round(total.seconds, 3), "errors": [s.name for s in scores if s.error]},
     }
 
@@ -287,7 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-enrich", action="store_true", help="skip the NLP layer (agencies, target groups, mentions)")
     a = ap.parse_args(argv)
     summary = evaluate_dir(a.directory, a.engine, enrich=not a.no_enrich)
-    cols = ("precision", "recall", "title_exact", "text_similarity", "page_accuracy", "ministry_f1")
+    cols = ("found_recall", "found_precision", "part_accuracy", "precision", "recall", "title_exact", "text_similarity",
+            "page_accuracy", "ministry_f1")
     print(f"{'plan':40} {'true':>4} {'pred':>4} " + " ".join(f"{c[:9]:>9}" for c in cols) + "   secs")
     for p in summary["plans"] + [{"name": "ALL", "n_true": summary["overall"]["measures_true"],
                                    "n_pred": summary["overall"]["measures_pred"], "seconds": summary["overall"]["seconds"],

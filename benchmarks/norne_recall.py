@@ -18,7 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_PATH = Path("/work/shared/data/norne/no_bokmaal-ud-dev.conllu")
+# ../shared next to the project root (read-only inputs; never copied into the repository)
+DEFAULT_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "norne" / "no_bokmaal-ud-dev.conllu"
 
 
 @dataclass

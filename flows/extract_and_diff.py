@@ -11,7 +11,7 @@ from typing import Any
 import flows  # noqa: F401
 from prefect import flow
 
-from flows.tasks import compare_task, extract_task, with_result_storage
+from flows.tasks import compare_task, extract_task
 from pipeline.documents.extract import SourceJob, document_id_for
 from pipeline.runs.inputs import load_plan
 from pipeline.runs.lock import output_lock
@@ -30,7 +30,7 @@ def extract_document(
 ) -> dict[str, Any]:
     """Extract one document (cached by content) and write its tables to ``out_dir``."""
     job = SourceJob(path=Path(path), document_id=document_id or document_id_for(path), kind=kind, on=on)
-    result = with_result_storage(extract_task)(job, engine=engine)
+    result = extract_task(job, engine=engine)
     run = RunResult(results=[result])
     with output_lock(out_dir):
         write_run_outputs(run, out_dir)
@@ -44,7 +44,7 @@ def compare_versions(old: str, new: str, out_dir: str = "outputs/diff", engine: 
     new_result = load_plan(new, engine=engine)
     if old_result.document_id == new_result.document_id:
         new_result.retag(new_result.document_id + "-new")
-    comparison = with_result_storage(compare_task)(old_result, new_result, old_result.document_id, new_result.document_id)
+    comparison = compare_task(old_result, new_result, old_result.document_id, new_result.document_id)
     run = RunResult(results=[old_result, new_result], comparisons=[comparison])
     checks, failures = consistency_for(run.results)
     run.checks, run.failures = checks, failures

@@ -3,6 +3,9 @@
 Run it with ``tiltak run`` (or ``make run``). With no ``PREFECT_API_URL`` set, Prefect
 starts a temporary local API for the run; with one set, the run is recorded on that
 server. ``task_runner`` may be a ``prefect_dask.DaskTaskRunner`` (see ``make_task_runner``).
+The steps outside the tasks (jobs from the manifest, stale rows for a failed document, consistency
+checks, the outputs) are the library's (``pipeline.runs.corpus``), shared with ``tiltak run``'s
+in-process path for an unchanged, cached corpus.
 """
 
 from __future__ import annotations
@@ -16,17 +19,17 @@ from prefect import flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.tasks import compare_task, extract_key, extract_task, is_cached, with_result_storage
-from pipeline import nlp
+from flows.tasks import compare_task, extract_key, extract_task, is_cached
+from pipeline.compare import Comparison
 from pipeline.documents.extract import ExtractionResult, SourceJob
 from pipeline.runs.budget import Budget
-from pipeline.runs.jobs import comparison_pairs, jobs_from_manifest
+from pipeline.runs.corpus import corpus_work, extraction_failure, finish_run, warm_up_nlp
 from pipeline.runs.lock import output_lock
-from pipeline.runs.outputs import write_run_outputs
 from pipeline.runs.report import run_report_markdown
-from pipeline.runs.result import Failure, RunResult, consistency_for
+from pipeline.runs.result import RunResult
 from pipeline.sources import load_manifest
-from pipeline.sources.downloads import FetchOutcome, fetch_missing_sources, fetch_notes
+from pipeline.sources.downloads import FetchOutcome, fetch_missing_sources
+from pipeline.sources.downloads import fetch_notes as fetch_notes_for
 from pipeline.sources.manifest import Manifest
 
 
@@ -59,47 +62,30 @@ def fetch_task(manifest: Manifest) -> list[FetchOutcome]:
     return outcomes
 
 
-def _warm_up_nlp() -> None:
-    """Load the NLP pipeline once in this process, so forked extraction workers share it."""
-    try:
-        nlp.load_nlp()
-    except Exception:  # extraction reports its own errors; warm-up is only an optimisation
-        pass
-
-
-def _extract_all(run: RunResult, jobs: list[SourceJob], engine: str, budget: Budget) -> dict[str, ExtractionResult]:
-    """Extract every job in parallel (cached by content); results and failures go to ``run``."""
+def _extract_all(run: RunResult, jobs: list[SourceJob], engine: str, budget: Budget) -> None:
+    """Extract every job in parallel (from the result cache when unchanged); results and failures go to ``run``."""
     logger = get_run_logger()
-    if not all(is_cached(extract_key(job, engine)) for job in jobs):
-        _warm_up_nlp()  # only when something will really be extracted
-    futures = with_result_storage(extract_task).map(jobs, engine=unmapped(engine), budget=unmapped(budget))
-    by_id: dict[str, ExtractionResult] = {}
+    cached_before = {job.document_id for job in jobs if is_cached(extract_key(job, engine))}
+    if len(cached_before) < len(jobs):
+        warm_up_nlp()  # only when something will really be extracted
+    futures = extract_task.map(jobs, engine=unmapped(engine), budget=unmapped(budget))
     for job, fut in zip(jobs, futures):
         outcome = fut.result(raise_on_failure=False)
         if isinstance(outcome, BaseException):
-            run.failures.append(Failure(job.document_id, str(job.path), "extract", str(outcome)))
+            run.failures.append(extraction_failure(job, outcome))
             logger.error("%s failed: %s", job.document_id, outcome)
         else:
             run.results.append(outcome)
-            by_id[job.document_id] = outcome
-            if fut.state.name == "Cached":
+            if job.document_id in cached_before:
                 run.cached.add(job.document_id)
-    return by_id
 
 
-def _compare_all(run: RunResult, manifest: Manifest, by_id: dict[str, ExtractionResult]) -> None:
-    """Every comparison the manifest declares whose two plans were extracted."""
-    compare = with_result_storage(compare_task)
-    for old_id, new_id in comparison_pairs(manifest):
-        if old_id in by_id and new_id in by_id and by_id[old_id].plan and by_id[new_id].plan:
-            state = compare(by_id[old_id], by_id[new_id], old_id, new_id, return_state=True)
-            value = state.result(raise_on_failure=False)
-            if isinstance(value, BaseException):
-                run.failures.append(Failure(new_id, None, "compare", f"{old_id} → {new_id}: {value}"))
-            else:
-                run.comparisons.append(value)
-        else:
-            run.notes.append(f"comparison {old_id} → {new_id} skipped: both plans must be extracted first")
+def _compare_task(old: ExtractionResult, new: ExtractionResult, old_id: str, new_id: str) -> Comparison:
+    """One comparison as a Prefect task (cached by content); its exception is re-raised for the run to report."""
+    value = compare_task(old, new, old_id, new_id, return_state=True).result(raise_on_failure=False)
+    if isinstance(value, BaseException):
+        raise value
+    return value
 
 
 @flow(name="run-corpus", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=2))
@@ -111,22 +97,23 @@ def run_corpus(
     timeout_s: float | None = None,
     memory_mb: int | None = None,
     wait_s: float = 0.0,
+    drop_failed: bool = False,
+    fetch_notes: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Extract every document of the corpus manifest and write the datasets and reports."""
+    """Extract every document of the corpus manifest and write the datasets and reports.
+
+    ``fetch_notes``: why sources were not fetched, when the caller fetched them before the flow
+    (``tiltak run`` does, with ``fetch=False``). ``drop_failed``: leave a failed document out instead of
+    keeping its last good rows (marked stale).
+    """
     manifest = load_manifest(Path(corpus_dir) / "manifest.toml")
     budget = Budget.resolve(timeout_s, memory_mb)
-    run = RunResult()
     with output_lock(out_dir, wait_s=wait_s):
-        notes = fetch_notes(fetch_task(manifest)) if fetch else {}
-        jobs, job_notes = jobs_from_manifest(manifest, notes=notes)
-        run.notes.extend(job_notes)
-        by_id = _extract_all(run, jobs, engine, budget)
-        _compare_all(run, manifest, by_id)
-        announces = {s.id: s.announces for s in manifest.sources if s.kind == "press_release" and s.announces}
-        checks, failures = consistency_for(run.results, announces)
-        run.checks.extend(checks)
-        run.failures.extend(failures)
-        write_run_outputs(run, out_dir)
+        notes = fetch_notes_for(fetch_task(manifest)) if fetch else dict(fetch_notes or {})
+        work = corpus_work(manifest, notes)
+        run = RunResult(notes=list(work.notes))
+        _extract_all(run, work.jobs, engine, budget)
+        finish_run(run, work, out_dir, _compare_task, drop_failed=drop_failed)
     summary = run.summary()
     _publish_artifacts(run, summary)
     return summary
@@ -138,7 +125,7 @@ def _publish_artifacts(run: RunResult, summary: dict[str, Any]) -> None:
         {
             "document": d["document_id"],
             "kind": d["kind"],
-            "status": "ok",
+            "status": d["status"],
             "measures": d.get("measures", ""),
             "ministers": d.get("ministers", ""),
         }

@@ -107,14 +107,18 @@ class Minister:
     abbreviation: str | None  # abbreviation on the publication date
 
 
+PartKind = Literal["measures", "chapter"]
+
+
 @dataclass
 class Part:
-    number: int
+    number: int | None  # as printed ("Del III" -> 3); None for a part the plan does not number (a table's part row)
     title: str
     key_points: list[str] = field(default_factory=list)  # press release FAKTA points
     page_start: int | None = None  # plans only
     chapter: int | None = None  # web documents: the chapter page (N of ?ch=N or /secN) the part is on
     locator: str | None = None  # web documents: the chapter page's URL with the part heading's anchor
+    kind: PartKind = "measures"  # "chapter": a numbered chapter that holds no measures (Innledning, Oppfølging)
 
 
 @dataclass
@@ -159,6 +163,11 @@ class DocumentInfo:
     local_path: str | None = None
     page_count: int | None = None
     source_format: str | None = None  # "pdf" | "html" | "text": the format of the file(s) read
+    # the date ministries are named as of: the publication date, or what extraction inferred (foreword,
+    # date line, archive address); None when nothing was known (names as of today)
+    naming_date: date | None = None
+    status: str = "ok"  # "stale": extraction failed in this run; the rows are from an earlier, cached one
+    extracted_at: str | None = None  # for stale rows: when that extraction was made (ISO 8601, UTC)
 
 
 @dataclass
@@ -211,6 +220,8 @@ class Table:
     page_start: int
     page_end: int
     title: str | None = None  # caption/heading right above it, e.g. "Oversikt over tiltak"
+    # rows (indices into ``rows``) that are one bold cell spanning the table: a section heading inside it
+    section_rows: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -232,6 +243,7 @@ class Block:
     lines: list[str] = field(default_factory=list)  # the printed lines (before joining)
     table: Table | None = None  # for role == "table"
     locator: str | None = None  # web documents: the page URL with the nearest anchor ("…/?ch=4#tiltak-2")
+    run_in: str | None = None  # bold text opening a paragraph that goes on in regular type ("7. Title.")
 
 
 @dataclass

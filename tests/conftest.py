@@ -17,8 +17,9 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.pop("PREFECT_API_URL", None)
 os.environ.pop("TILTAK_NLP", None)  # the default NLP mode (model + rules) unless a test sets it
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REPO = Path(__file__).resolve().parents[1]
+# Read-only inputs (NorNE, a real regjeringen.no page) live next to the project root, never in it.
+SHARED = REPO.parent / "shared"
 
 # Session fixtures shared by every test module: one generated standard set of synthetic plans.
 from tests.plangen.fixtures import plangen_dir, plangen_manifest, plangen_pairs, plangen_plans  # noqa: E402,F401

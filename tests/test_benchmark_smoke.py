@@ -84,7 +84,7 @@ def test_tiny_run_produces_the_table_and_targets(bench, tmp_path):
     assert cells[5] == "–"  # pdfplumber engine not run here
     assert re.fullmatch(r"[\d .]+ \+ [\d .]+ \+ [\d .]+ = \*\*[\d .]+\*\*", cells[7])
     targets = bench.targets(results)
-    assert len(targets) == 4
+    assert len(targets) == 5
     assert targets[1][3] is not None and targets[2][3] is None  # pdfium target measured; corpus not run
     bench.print_summary(results)
 
@@ -95,6 +95,24 @@ def test_targets_use_the_corpus_and_diff_figures(bench):
     by_name = {t[0].split(" ")[0]: t for t in bench.targets(results)}
     assert by_name["warm"][3] is True and "5.0 %" in by_name["warm"][1]
     assert by_name["diff"][3] is False  # the first call counts
+
+
+def test_user_facing_target_and_section(bench, tmp_path):
+    run = {"wall_s": 4.0, "exit": 0, "documents": 1, "cached": 1}
+    user = {"seed": {"corpus": "corpus", "files": 1, "version": {"wall_s": 0.4}, "fetch": {"wall_s": 1.0},
+                     "cold": {"wall_s": 30.0, "exit": 0, "documents": 1, "cached": 0, "server_start_s": 12.0, "flow_s": 10.0},
+                     "warm": [run, {**run, "wall_s": 5.0}], "warm_flow": {"wall_s": 20.0, "exit": 0}}}
+    (target,) = [t for t in bench.targets({"_rows": [], "user": user}) if t[0].startswith("user-facing")]
+    assert target[3] is True and "13.3 % (4.0 s / 30.0 s)" in target[1]
+    md = "\n".join(bench.user_section(user))
+    assert "| seed (corpus) | 30.0 | 4.0 | 13.3 % | 20.0 | 0.4 | 1.0 | 1 (1) |" in md
+    assert "temporary server 12.0 s" in md and "the engine costs 16.0 s" in md
+    log = tmp_path / "prefect.log"
+    log.write_text("10:00:00.000 | INFO    | prefect - Starting temporary server on http://127.0.0.1:8000\n"
+                   "10:00:11.500 | INFO    | Flow run 'x' - Beginning flow run 'x' for flow 'run-corpus'\n"
+                   "10:00:12.000 | INFO    | Task run 'extract-a' - Finished in state Completed()\n"
+                   "10:00:20.000 | INFO    | Flow run 'x' - Finished in state Completed()\n", encoding="utf-8")
+    assert bench._log_phases(log) == {"server_start_s": 11.5, "flow_s": 8.5}
 
 
 def test_profile_summaries_rank_functions_and_layers(prof):

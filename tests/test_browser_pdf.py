@@ -72,3 +72,13 @@ def test_no_glued_words_or_split_ligatures(printed):
     assert "Ansvarlige departementer:" in text or "Ansvarlig departement:" in text
     lone = [b.text for b in doc.blocks if b.text.strip() in ("fi", "fl", "ff")]
     assert not lone, lone
+
+
+def test_engines_give_the_same_words_on_the_browser_pdf(printed):
+    from pipeline.layout import read_pdf
+    from tests.benchmarks_module import load_benchmark
+
+    par = load_benchmark("engine_parity")
+    _out, pdf, _truth = printed
+    a, b = (par.layout_words(read_pdf(pdf, e)) for e in ("pdfium", "pdfplumber"))
+    assert a and par.agreement(a, b) >= 0.995, par.differences(a, b)

@@ -115,3 +115,21 @@ def test_cache_clear(tmp_path, monkeypatch):
     assert (cache_dir() / "downloads" / "f.pdf").exists()
     clear_cache()
     assert cache_usage() == {}
+
+
+def test_lock_writes_nothing_into_the_directory(tmp_path):
+    """The lock is a flock on the directory itself: an existing directory keeps its exact contents,
+    and a directory the lock created is gone again if nothing was written into it."""
+    existing = tmp_path / "existing"
+    existing.mkdir()
+    (existing / "measures.csv").write_bytes(b"document_id\n")
+    with output_lock(existing):
+        pass
+    assert sorted(p.name for p in existing.iterdir()) == ["measures.csv"]
+    new = tmp_path / "new"
+    with output_lock(new):
+        assert new.is_dir()
+    assert not new.exists()
+    with output_lock(new):
+        (new / "x.csv").write_text("x\n")
+    assert (new / "x.csv").exists()

@@ -82,20 +82,33 @@ def test_same_input_gives_byte_identical_csv(seed_outputs, tmp_path):
 
 
 def test_batch_reports_the_failed_document_and_finishes_the_others(tmp_path):
+    """A document that fails during work (a damaged PDF) is named; the others are written (exit 1)."""
     bad = tmp_path / "broken.pdf"
-    bad.write_text("this is not a PDF at all", encoding="utf-8")
+    bad.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF truncated")
     seed_copy = tmp_path / "pm.txt"
     shutil.copy(SEED, seed_copy)
     out = tmp_path / "out"
-    result = runner.invoke(app, ["extract", str(seed_copy), str(bad), str(tmp_path / "missing.html"), "--out", str(out), "--date", "2016-10-20", "--json"])
+    result = runner.invoke(app, ["extract", str(seed_copy), str(bad), "--out", str(out), "--date", "2016-10-20", "--json"])
     assert result.exit_code == 1
     summary = json.loads(result.stdout)
     assert [d["document_id"] for d in summary["documents"]] == ["pm"]
-    failed = {f["document_id"]: f["message"] for f in summary["failures"]}
-    assert set(failed) == {"broken", "missing"}
-    assert str(bad) in failed["broken"]
-    assert "file not found" in failed["missing"]
+    (failure,) = summary["failures"]
+    assert failure["document_id"] == "broken" and str(bad) in failure["message"]
     assert len(_rows(out / "documents.csv")) == 1
+
+
+def test_input_errors_stop_the_batch_before_any_work(tmp_path):
+    """A missing file or a text file named .pdf is an input error: exit 2, one line, nothing written."""
+    seed_copy = tmp_path / "pm.txt"
+    shutil.copy(SEED, seed_copy)
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("this is not a PDF at all", encoding="utf-8")
+    for bad, message in ((notes, "not a PDF"), (tmp_path / "missing.html", "file not found")):
+        out = tmp_path / f"out-{bad.stem}"
+        result = runner.invoke(app, ["extract", str(seed_copy), str(bad), "--out", str(out)])
+        assert result.exit_code == 2, result.output
+        assert message in result.output and str(bad) in result.output
+        assert not out.exists()
 
 
 def test_bad_usage_exits_2(tmp_path):

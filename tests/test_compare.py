@@ -174,6 +174,15 @@ def test_split_and_merge():
     assert comp.summary.groups == {"split": 1, "merged": 1}
     md = render_markdown(comp)
     assert "Split: tiltak 2 split into 2, 3" in md and "Merged: tiltak 11, 12 merged into 12" in md
+    # split and merge: one word diff of the joined old texts against the joined new texts
+    from pipeline.compare.report_model import build_report
+
+    sections = {sec.kind: sec for sec in build_report(comp).sections}
+    merged_text = dict(sections["merged"].diffs)["Text 11, 12 → 12"]
+    assert [seg.op for seg in merged_text] == ["equal"]  # word for word the two old texts: no edits shown
+    split_text = dict(sections["split"].diffs)["Text 2 → 2, 3"]
+    assert {seg.op for seg in split_text} == {"equal", "delete", "insert"}  # only what really changed
+    assert sum(len(seg.text.split()) for seg in split_text if seg.op != "equal") < len(split_a[2].split()) + len(split_b[2].split())
 
 
 def test_a_kept_measure_with_its_restatement_beside_it_is_a_split():
@@ -211,8 +220,10 @@ def test_responsibility_changes_by_id_not_name():
     assert {c.change_type for c in comp.changes} == {"unchanged"}
     md = render_markdown(comp)
     assert "Responsibility added: Helse- og omsorgsdepartementet (HOD) (co-responsible)" in md
-    assert "Lead ministry: Justis- og beredskapsdepartementet (JD) → Barne- og likestillingsdepartementet (BLD)" in md
-    assert "Justis- og politidepartementet" not in md  # names on the new document's date
+    # each version's ministries named as on its own date; the rename between them shown as a rename
+    assert "Lead ministry: Justis- og politidepartementet (JD) → Barne- og likestillingsdepartementet (BLD)" in md
+    assert "### Renamed ministries" in md
+    assert "- Justis- og politidepartementet (JD) → Justis- og beredskapsdepartementet (JD)" in md
 
 
 def test_renamed_ministry_in_text_is_not_a_wording_change():
@@ -359,3 +370,52 @@ def test_report_bytes_do_not_depend_on_hash_seed():
                              env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}, cwd=root)
         digests.add(out.stdout.strip())
     assert len(digests) == 1 and len(digests.pop()) == 64
+
+
+def test_changed_text_never_shows_similarity_1():
+    """Words that differ while their lemmas agree ("tiltak"/"tiltaket"): reworded, and never 1.00."""
+    entries = base_entries()
+    p, title, text, lead, co = entries[2]
+    new_entries = list(entries)
+    new_entries[2] = (p, title, text + " Tiltaket", lead, co)
+    old_entries = list(entries)
+    old_entries[2] = (p, title, text + " Tiltak", lead, co)
+    lemma = lambda t: [w.removesuffix("et") for w in tok(t)]  # noqa: E731 - "tiltaket" -> "tiltak"
+    comp = compare_plans(make_plan("v1", old_entries), make_plan("v2", new_entries), tokenize=lemma)
+    row = by_new(comp)["3"]
+    assert row.change_type == "reworded" and row.similarity < 1.0
+    md = render_markdown(comp)
+    assert "Similarity: 0.99" in md and "Similarity: 1.00" not in md
+
+
+def test_renamed_ministry_in_a_changed_text_is_shown_as_a_rename():
+    entries = base_entries()
+    p, title, _, lead, co = entries[0]
+    old_entries, new_entries = list(entries), list(entries)
+    old_entries[0] = (p, title, "Justis- og politidepartementet skal sammen med politiet sørge for gode rutiner.", lead, co)
+    new_entries[0] = (p, title, "Justis- og beredskapsdepartementet skal sammen med politiet sørge for bedre rutiner.", lead, co)
+    comp = cmp(make_plan("v1", old_entries), make_plan("v2", new_entries))
+    assert ("politidepartementet", "beredskapsdepartementet") in comp.renamed_words
+    md, html = render_markdown(comp), render_html(comp)
+    assert "{~~ politidepartementet → beredskapsdepartementet ~~}" in md and "[- gode -] {+ bedre +}" in md
+    assert "[- politidepartementet -]" not in md
+    assert '<span class="rename"' in html and "<del>politidepartementet</del>" not in html
+
+
+def test_each_version_named_on_its_own_naming_date():
+    """Undated versions: ministries named as on the date extraction inferred (DocumentInfo.naming_date)."""
+    old = make_plan("v1", base_entries(), published=None)
+    new = make_plan("v2", base_entries(), published=None)
+    old.document.naming_date, new.document.naming_date = date(2010, 3, 5), date(2013, 6, 1)
+    for plan in (old, new):  # the registry's id for JD, so names come from the registry by date
+        for m in plan.measures:
+            for r in m.responsibilities:
+                if r.ministry_id == "JD":
+                    r.ministry_id = "justice"
+    comp = cmp(old, new)
+    assert comp.summary.old_ministry_names["justice"] == "Justis- og politidepartementet"
+    assert comp.summary.ministry_names["justice"] == "Justis- og beredskapsdepartementet"
+    md = render_markdown(comp)
+    assert "# Change report: Eksempelplan" in md and "(2010-03-05 → 2013-06-01)" in md.splitlines()[0]
+    assert "- Old: v1 — Eksempelplan – syntetisk testdokument (v1) — undated; ministries named as of 2010-03-05 (inferred) — " in md
+    assert "| Justis- og politidepartementet (JD) → Justis- og beredskapsdepartementet (JD) |" in md

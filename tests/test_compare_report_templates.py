@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -24,7 +25,10 @@ def comparisons(plangen_pairs):
 
 
 def _html_words(html: str) -> list[str]:
+    """Words of the HTML report, without its overview figure (a drawing of the rows both reports list)."""
     body = BeautifulSoup(html, "html.parser").body
+    for figure in body.select("figure.overview"):
+        figure.decompose()
     return WORD.findall(body.get_text(" "))
 
 
@@ -57,3 +61,22 @@ def test_html_escapes_and_markdown_escapes_what_they_must(comparisons):
         comparison.new.document.title = title
     assert "<b>" not in html and "&lt;b&gt;&quot;A&quot;&lt;/b&gt; &amp;" in html
     assert "\\<b\\>" in md and "\\*B\\*" in md and "\\| \\#1" in md
+
+
+def test_every_change_says_where_it_is_printed(comparisons):
+    """A PDF measure by its pages; a web document's by its chapter address with the anchor, a link in HTML."""
+    report = build_report(comparisons[0])
+    for section in report.sections:
+        where = [f for f in section.facts if f.startswith("Where: ")] + [f for f in section.facts if "(p. " in f or "(pp. " in f]
+        assert where and re.search(r"\bpp?\. \d+", " ".join(where)), section.facts
+
+    pairs = Path(__file__).resolve().parent / "data" / "webdocs" / "pairs"
+    old, new = load_plan(pairs / "pair_arbeidsliv_2021_2022_old"), load_plan(pairs / "pair_arbeidsliv_2021_2022_new")
+    comparison = compare_plans(old.plan, new.plan)
+    changed = next(c for c in comparison.changes if c.change_type in ("reworded", "modified"))
+    new_measure = next(m for m in new.plan.measures if m.measure_id == changed.new_measure_id)
+    assert new_measure.locator.startswith("https://www.regjeringen.no/") and "#" in new_measure.locator
+    soup = BeautifulSoup(render_html(comparison), "html.parser")
+    assert new_measure.locator in {a["href"] for a in soup.select("ul.facts a")}
+    assert new_measure.locator in render_markdown(comparison)
+    assert WORD.findall(render_markdown(comparison)) == _html_words(render_html(comparison))

@@ -65,7 +65,12 @@ def test_changes(o):
     s = A.change_summary(o).set_index("change_type")["measures"]
     assert (s["unchanged"], s["reworded"], s["modified"], s["added"], s["removed"]) == (7, 1, 1, 1, 1)
     sh = A.responsibility_shifts(o)
-    assert sh.to_dict("records") == [{"ministry_id": "health-care", "label": "HOD", "added": 1, "removed": 0}]
+    # HOD became co-responsible for measure 6; JD lost measure 3 (removed) and gained measure 11 (added):
+    # losses count too, not only changes within aligned pairs
+    assert sh.to_dict("records") == [
+        {"ministry_id": "health-care", "label": "HOD", "added": 1, "removed": 0},
+        {"ministry_id": "justice", "label": "JD", "added": 1, "removed": 1},
+    ]
 
 
 def test_everything_copes_with_empty_outputs(empty):

@@ -93,6 +93,13 @@ def test_corpus_run_isolates_a_corrupt_pdf_and_caches(prefect_api, plan_pdfs, tm
     assert cached.pop("pm-2016") is False
     assert all(cached.values())
 
+    # a plan whose file is now damaged keeps its last good rows through the flow too, marked stale
+    (corpus / plan_pdfs[0].name).write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF truncated")
+    fourth = _run(corpus, out)
+    status = {d["document_id"]: d["status"] for d in fourth["documents"]}
+    assert status["plan-0"] == "stale" and "plan-0" in {f["document_id"] for f in fourth["failures"]}
+    assert [(c["old"], c["new"]) for c in fourth["comparisons"]] == [("plan-0", "plan-1")]
+
 
 def test_dask_runner_gives_byte_identical_outputs(prefect_api, plan_pdfs, tmp_path):
     from flows.run_corpus import make_task_runner, run_corpus

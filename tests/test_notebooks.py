@@ -104,6 +104,7 @@ def test_committed_without_outputs(name):
             assert cell.outputs == [] and cell.execution_count is None, f"{name}: clear outputs before committing"
     src = "\n".join(c.source for c in nb.cells)
     assert 'load_outputs(os.environ.get("TILTAK_OUTPUTS", "../outputs"))' in src
+    assert "**Hvilke dokumenter:**" in nb.cells[0].source  # each notebook says which documents it shows
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -116,6 +117,8 @@ def test_runs_on_full_outputs(name, executed, full_outputs):
     assert "Merk:" not in text.replace("Ingen endringer i ansvar", ""), text[:2000]
     assert _images(nb) >= 2
     o = load_outputs(full_outputs)
+    if name.startswith(("01", "02")):  # the plan shown is named
+        assert f"`document_id`: `{plan_ids(o)[0]}`" in text
     if name.startswith("01"):  # measures concerning minors in the newest plan, as the data says
         newest = o.measures[o.measures["document_id"] == plan_ids(o)[0]]
         assert f"{int(newest['mentions_children'].sum())} av {len(newest)} tiltak" in text
@@ -126,6 +129,11 @@ def test_runs_on_full_outputs(name, executed, full_outputs):
         named = organisations_named(o, plan_ids(o)[0])
         assert len(named) and all(n in text for n in named["name"].head(5))
     if name.startswith("03"):
+        from pipeline.datasets.analysis import responsibility_shifts
+
+        assert "Gammel versjon: `versjon-gammel`" in text and "Ny versjon: `versjon-ny`" in text
+        shifts = responsibility_shifts(o)  # the chart's data: losses (a removed measure) are counted too
+        assert shifts["removed"].sum() > 0 and shifts["added"].sum() > 0
         kinds = set(o.changes["change_type"])
         assert kinds and all(k in text for k in kinds)
         checks = o.consistency

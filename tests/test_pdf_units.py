@@ -192,3 +192,18 @@ def test_glyph_level_mixed_page_intro_two_columns_outro():
     assert texts[3:9] == [f"venstre spalte {i} tekst" for i in range(6)]
     assert texts[9:15] == [f"høyre spalte {i} tekst" for i in range(6)]
     assert texts[15] == "avslutning over hele bredden av siden med mange ord i hver linje"
+
+
+def test_measure_labels_on_a_baseline_grid_are_not_running_heads():
+    """"Tiltak 4" / "Tiltak 9" / "Tiltak 13" opening a column at the same height on several pages: the numbers
+    change from page to page without following the page, so the lines are content; a running head whose number
+    follows the page ("Side 3") or stays over pages ("Kapittel 2") is furniture."""
+    pages = {}
+    for p, n in zip(range(1, 5), (4, 9, 13, 17)):
+        pages[p] = [L(f"Tiltak {n}", 60, 70, 120, 0, bold=True), L(f"Kapittel {1 + p // 3}", 300, 30, 360, 1, size=8),
+                    L(f"Side {p + 2}", 300, 810, 340, 20, size=8)]
+        pages[p] += [L("Brødtekst som står midt på siden.", 60, 300 + 12 * k, 400, 10 + k) for k in range(3)]
+    mark_furniture(pages, {p: 842.0 for p in pages})
+    roles = {ln.text: ln.role for ls in pages.values() for ln in ls}
+    assert all(roles[f"Tiltak {n}"] is None for n in (4, 9, 13, 17))
+    assert roles["Kapittel 1"] == roles["Kapittel 2"] == "furniture" and roles["Side 3"] == "furniture"

@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 import hostile as H
 import pdfs_small as P
 from pipeline.documents.extract import SourceJob, extract_job
-from pipeline.runs.lock import output_lock
+from pipeline.runs.lock import lock_holder, output_lock
 from pipeline.runs.outputs import write_run_outputs
 from pipeline.runs.result import RunResult
 
@@ -170,8 +170,7 @@ def test_real_process_killed_during_extraction_and_mid_write(runs, tmp_path):
 
     # 1: killed while extracting (the lock names the new process, nothing written yet)
     proc = _start(files, out)
-    lock = out / ".tiltak.lock"
-    reached = _wait_for(proc, lambda: f'"pid": {proc.pid}' in lock.read_text(encoding="utf-8"))
+    reached = _wait_for(proc, lambda: lock_holder(out) == f"pid {proc.pid}")
     proc.send_signal(signal.SIGKILL)
     proc.wait(30)
     assert reached, proc.stderr.read().decode()[-2000:]

@@ -16,12 +16,10 @@ from pipeline.sources.regjeringen_html import government_from_url, parse_html_ar
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "tests" / "data" / "html"
 SEED = ROOT / "corpus" / "pressemelding-2016-styrket-samarbeid-mot-menneskehandel.txt"
-REAL = Path("/work/shared/data/regjeringen-html/horing-id3167072.html")
-if not REAL.exists():
-    REAL = ROOT.parent / "shared" / "data" / "regjeringen-html" / "horing-id3167072.html"
+REAL = ROOT.parent / "shared" / "data" / "regjeringen-html" / "horing-id3167072.html"  # ../shared next to the project root
 
 
-@pytest.mark.skipif(not REAL.exists(), reason="real regjeringen.no page not available")
+@pytest.mark.skipif(not REAL.exists(), reason=f"real regjeringen.no page not available at {REAL} (../shared next to the project root)")
 def test_real_current_template_page():
     a = read_article(REAL)
     assert a.title == "Kort høring - Avskogingsforordningen og forbud mot eksport til tredjeland"
@@ -102,7 +100,7 @@ def test_not_an_article_html():
 @pytest.mark.parametrize(
     "content, pattern",
     [
-        (b"Bare litt tekst\n\nuten overskriftslinjer", "not a regjeringen.no article"),
+        (b"Bare en tittel\n\n", "no body text"),
         (b"", "empty"),
         (b"%PDF-1.7\n...", "PDF, not an article"),
         (b"Tittel\n\nUtgiver: Justis- og beredskapsdepartementet\n\n", "no body"),
@@ -117,6 +115,17 @@ def test_not_articles(tmp_path, content, pattern):
     with pytest.raises(NotAnArticleError, match=pattern) as exc:
         read_article(p)
     assert str(p) in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_text_copied_without_header_lines_is_read_with_a_warning(tmp_path):
+    """Title, ingress and text copied from a page body (no 'Utgiver:'/'Dato:' lines): read, and the
+    warning says that publisher and date are unknown."""
+    p = tmp_path / "side.txt"
+    p.write_text("Bare litt tekst\n\nuten overskriftslinjer, men med et avsnitt.\n", encoding="utf-8")
+    with pytest.warns(SourceWarning, match="publisher and date are unknown"):
+        a = read_article(p)
+    assert a.title == "Bare litt tekst" and a.body == "uten overskriftslinjer, men med et avsnitt."
+    assert a.publisher_name is None and a.published is None
 
 
 def test_text_variants(tmp_path):

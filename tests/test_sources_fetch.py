@@ -85,13 +85,17 @@ def test_403_bot_wall_says_what_to_do(tmp_path):
 
 @respx.mock
 def test_timeout_and_offline(tmp_path):
-    respx.get(PDF_URL).mock(side_effect=httpx.ConnectTimeout("timed out"))
+    """A timeout after connecting may pass (retryable); no connection at all (offline, DNS, refused,
+    connect timeout) means the host is unreachable for this run: not retryable."""
+    respx.get(PDF_URL).mock(side_effect=httpx.ReadTimeout("timed out"))
     with pytest.raises(FetchError, match="timed out") as exc:
         fetch(PDF_URL, store=tmp_path, dest=tmp_path / "p.pdf")
-    assert exc.value.retryable and "in a browser" in str(exc.value)
-    respx.get(LP_URL).mock(side_effect=httpx.ConnectError("no route"))
-    with pytest.raises(FetchError, match="offline"):
-        fetch(LP_URL, store=tmp_path)
+    assert exc.value.retryable and not exc.value.unreachable and "in a browser" in str(exc.value)
+    for error in (httpx.ConnectError("no route"), httpx.ConnectTimeout("timed out")):
+        respx.get(LP_URL).mock(side_effect=error)
+        with pytest.raises(FetchError, match="offline") as exc:
+            fetch(LP_URL, store=tmp_path)
+        assert exc.value.unreachable and not exc.value.retryable
 
 
 @respx.mock

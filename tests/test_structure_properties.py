@@ -54,8 +54,15 @@ def test_extract_plan_never_crashes_and_ids_are_unique(bs):
     assert len(ids) == len(set(ids))
     for m in res.measures:
         assert m.page_start is None or m.page_end is None or m.page_start <= m.page_end
-        assert sum(1 for r in m.responsibilities if r.role == "lead") <= 1
-        assert len(m.ministry_ids) == len(m.responsibilities)
+        # per source (the text, a summary table that disagrees with it): at most one lead, one row per ministry,
+        # plus at most one "all ministries" row (recorded against the coordinating ministry, which may also lead)
+        for source in {r.source for r in m.responsibilities}:
+            rows = [r for r in m.responsibilities if r.source == source]
+            assert sum(1 for r in rows if r.role == "lead") <= 1
+            named = [r for r in rows if r.role != "all"]
+            assert len({r.ministry_id for r in named}) == len(named)
+            assert sum(1 for r in rows if r.role == "all") <= 1
+        assert len({(r.ministry_id, r.role, r.source) for r in m.responsibilities}) == len(m.responsibilities)
 
 
 @settings(max_examples=150, deadline=None)

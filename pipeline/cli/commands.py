@@ -22,12 +22,13 @@ from pipeline.cli.options import (
     KindOpt,
     MemoryOpt,
     NlpOpt,
-    OutOpt,
+    OutRequiredOpt,
     QuietOpt,
     TimeoutOpt,
     WaitOpt,
     check_kind,
     parse_date,
+    usage_error,
 )
 from pipeline.errors import TiltakError
 
@@ -41,14 +42,80 @@ app = typer.Typer(
 cache_app = typer.Typer(help="Inspect or clear tiltak's cache (.tiltak-cache/).", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
+# --------------------------------------------------------------------------- version
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from pipeline import PIPELINE_VERSION, __version__
+        from pipeline.datasets.schema import SCHEMA_VERSION
+
+        out.print(f"tiltak {__version__} (pipeline {PIPELINE_VERSION}, dataset schema {SCHEMA_VERSION})", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print tiltak's version (and the dataset schema version) and exit."),
+) -> None:
+    """Turn Norwegian government action plans into research-grade data."""
+
+
 # --------------------------------------------------------------------------- extract
+
+
+def check_inputs(jobs) -> None:
+    """Every input is readable and of a type tiltak reads, or exit 2 before any work (nothing written)."""
+    from pipeline.documents.extract import check_input
+    from pipeline.sources.webdoc import web_page_files
+
+    for job in jobs:
+        try:
+            if job.is_web_document:  # a folder of saved pages, or pages named one by one
+                pages = list(job.pages) or web_page_files(job.path)
+                if not pages:
+                    raise TiltakError("is a directory without saved regjeringen.no pages (a web document's front page "
+                                      "and chapters)", path=job.path,
+                                      hint="name a .pdf, .html or .txt file, or a folder of a web document's saved pages")
+                for page in pages:
+                    check_input(page, None)
+            else:
+                check_input(job.path, job.kind)
+        except TiltakError as exc:
+            fail(exc)
+
+
+def extract_jobs(files: list[Path], *, kind: Optional[str], document_id: Optional[str], on: Optional[str]):
+    """One SourceJob per document (a file, or a web document's saved pages; ids unique), or exit 2 for bad
+    usage or input, before any work."""
+    from pipeline.runs.inputs import jobs_for_paths
+
+    check_kind(kind)
+    when = parse_date(on)
+    jobs = jobs_for_paths(files, kind=kind, on=when, document_id=document_id)
+    if document_id and len(jobs) > 1:
+        usage_error("--id names one document: give one file (or one web document), or leave --id out")
+    ids = [j.document_id for j in jobs]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        usage_error(f"two files give the same document id {dupes[0]!r}: rename one of them (or extract them one by one with --id)")
+    check_inputs(jobs)
+    return jobs
+
+
+def require_out(out_dir: Optional[Path], command: str) -> Path:
+    """``--out`` must be given: a corpus run (`tiltak run`) owns outputs/, and a single document must not replace it."""
+    if out_dir is None:
+        fail(TiltakError(f"`tiltak {command}` needs --out DIR (where to write its tables; outputs/ belongs to `tiltak run`)"))
+    return out_dir
 
 
 @app.command()
 def extract(
     files: list[Path] = typer.Argument(..., help="Plan PDFs, press releases or landing pages (.pdf, .html, .txt), and "
                                        "web documents: a folder of saved pages, or the pages themselves."),
-    out_dir: OutOpt = Path("outputs"),
+    out_dir: OutRequiredOpt = None,
     on: DateOpt = None,
     kind: KindOpt = None,
     document_id: Optional[str] = typer.Option(None, "--id", help="Document id (one file only; default: from the file name)."),
@@ -61,7 +128,13 @@ def extract(
     quiet: QuietOpt = False,
     nlp: NlpOpt = None,
 ) -> None:
-    """Extract documents and write datasets (documents, ministers, parts, measures ...) to --out."""
+    """Extract documents and write datasets (documents, ministers, parts, measures ...) to --out.
+
+    Every input is checked first (exit 2, nothing written); a document that fails is reported and the
+    others are written (exit 1); when every document fails, --out is left exactly as it was (exit 1).
+    """
+    out_dir = require_out(out_dir, "extract")
+    jobs = extract_jobs(files, kind=kind, document_id=document_id, on=on)
     if ocr:
         from pipeline.layout.ocr import ocr_status
 
@@ -70,41 +143,31 @@ def extract(
             fail(TiltakError(f"--ocr is not available here: {status.reason}"))
     from pipeline.runs.budget import Budget, run_with_budget
     from pipeline.documents.extract import extract_job
-    from pipeline.runs.inputs import jobs_for_paths
+    from pipeline.runs.corpus import extraction_failure
     from pipeline.runs.lock import output_lock
     from pipeline.runs.outputs import write_run_outputs
-    from pipeline.runs.result import Failure, RunResult, consistency_for
+    from pipeline.runs.result import RunResult, consistency_for
 
-    check_kind(kind)
-    when = parse_date(on)
     budget = Budget.resolve(timeout_s, memory_mb)
-    jobs = jobs_for_paths(files, kind=kind, on=when, document_id=document_id)
-    if document_id and len(jobs) > 1:
-        raise typer.BadParameter("--id names one document: give one file (or one web document), or leave --id out")
-    ids = [j.document_id for j in jobs]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    if dupes:
-        raise typer.BadParameter(f"two files give the same document id {dupes[0]!r}: rename one of them")
     run = RunResult()
     try:
         with output_lock(out_dir, wait_s=wait_s):
-            with progress(quiet) as bar:
+            with progress(quiet or as_json) as bar:
                 task = bar.add_task("extracting", total=len(jobs))
                 for job in jobs:
                     bar.update(task, description=f"extracting {job.path.name}")
                     try:
                         run.results.append(run_with_budget(extract_job, job, engine=engine, ocr=ocr, budget=budget, label=str(job.path)))
-                    except TiltakError as exc:
-                        run.failures.append(Failure(job.document_id, str(job.path), "extract", str(exc)))
                     except Exception as exc:  # noqa: BLE001 - report, finish the others
-                        run.failures.append(
-                            Failure(job.document_id, str(job.path), "extract", f"{job.path}: internal error {type(exc).__name__}: {exc}")
-                        )
+                        run.failures.append(extraction_failure(job, exc))
                     bar.advance(task)
-            checks, failures = consistency_for(run.results)
-            run.checks.extend(checks)
-            run.failures.extend(failures)
-            write_run_outputs(run, out_dir)
+            if run.results:
+                checks, failures = consistency_for(run.results)
+                run.checks.extend(checks)
+                run.failures.extend(failures)
+                write_run_outputs(run, out_dir)
+            else:
+                run.written = False  # every document failed: leave --out exactly as it was
     except TiltakError as exc:
         fail(exc)
     print_summary(run.summary(), as_json=as_json, quiet=quiet, out_dir=out_dir)
@@ -114,13 +177,32 @@ def extract(
 # --------------------------------------------------------------------------- diff
 
 
+def check_version_input(path: Path, label: str) -> None:
+    """A version to compare: a plan PDF, a folder of a web document's saved pages, or a directory written by
+    `tiltak extract`; else exit 2."""
+    from pipeline.documents.extract import check_input
+    from pipeline.runs.inputs import is_extract_output
+    from pipeline.sources.webdoc import web_page_files
+
+    if path.is_dir():
+        if not is_extract_output(path) and not web_page_files(path):
+            fail(TiltakError(f"holds no extracted plan and no saved web-document pages (given as {label})",
+                             path=path, hint="run `tiltak extract PLAN.pdf --out DIR` first, or pass the plan PDF "
+                                             "or the folder of a web document's saved pages"))
+        return
+    try:
+        check_input(path, "plan")
+    except TiltakError as exc:
+        fail(exc)
+
+
 @app.command()
 def diff(
     old: Path = typer.Argument(..., help="Old version: a plan PDF, a folder of a web document's saved pages, or a "
                                          "directory written by `tiltak extract`."),
     new: Path = typer.Argument(..., help="New version: a plan PDF, a folder of a web document's saved pages, or a "
                                          "directory written by `tiltak extract`."),
-    out_dir: OutOpt = Path("outputs/diff"),
+    out_dir: OutRequiredOpt = None,
     old_date: Optional[str] = typer.Option(None, "--old-date", help="Date of the old version (YYYY-MM-DD), for PDFs."),
     new_date: Optional[str] = typer.Option(None, "--new-date", help="Date of the new version (YYYY-MM-DD), for PDFs."),
     engine: EngineOpt = "auto",
@@ -128,7 +210,15 @@ def diff(
     quiet: QuietOpt = False,
     nlp: NlpOpt = None,
 ) -> None:
-    """Compare two versions of a plan measure by measure: changes.csv, change_report.md/.html."""
+    """Compare two versions of a plan measure by measure: changes.csv, change_report.md/.html.
+
+    Both inputs are checked first (exit 2); a version that cannot be extracted or read stops the
+    comparison (exit 1); nothing is written unless the comparison completes.
+    """
+    out_dir = require_out(out_dir, "diff")
+    on_old, on_new = parse_date(old_date), parse_date(new_date)
+    check_version_input(old, "OLD")
+    check_version_input(new, "NEW")
     from pipeline.compare import compare_plans
     from pipeline.runs.lock import output_lock
     from pipeline.runs.inputs import load_plan
@@ -136,8 +226,11 @@ def diff(
     from pipeline.runs.result import RunResult
 
     try:
-        old_result = load_plan(old, on=parse_date(old_date), engine=engine)
-        new_result = load_plan(new, on=parse_date(new_date), engine=engine)
+        old_result = load_plan(old, on=on_old, engine=engine)
+        new_result = load_plan(new, on=on_new, engine=engine)
+    except TiltakError as exc:
+        fail(exc, EXIT_FAILED)
+    try:
         if old_result.document_id == new_result.document_id:
             new_result.retag(new_result.document_id + "-new")
         comparison = compare_plans(old_result.plan, new_result.plan)
@@ -145,7 +238,7 @@ def diff(
         with output_lock(out_dir):
             write_run_outputs(run, out_dir)
     except TiltakError as exc:
-        fail(exc)
+        fail(exc, EXIT_FAILED)
     counts: dict[str, int] = {}
     for ch in comparison.changes:
         counts[ch.change_type] = counts.get(ch.change_type, 0) + 1
@@ -155,7 +248,7 @@ def diff(
     elif not quiet:
         out.print(f"{summary['old']} → {summary['new']}: " + (", ".join(f"{k} {v}" for k, v in summary["counts"].items()) or "no measures"))
         report = out_dir / "reports" / f"{comparison.old_document_id}__{comparison.new_document_id}" / "change_report.html"
-        out.print(f"report: {report}", highlight=False)
+        out.print(f"report: {report}", highlight=False, soft_wrap=True)
 
 
 # --------------------------------------------------------------------------- entities
@@ -280,7 +373,7 @@ def fetch(
     else:
         for o in outcomes:
             if o.ok and not quiet:
-                out.print(f"fetched {o.source_id}: {o.path}", highlight=False)
+                out.print(f"fetched {o.source_id}: {o.path}", highlight=False, soft_wrap=True)
             elif not o.ok:
                 err.print(f"[red]not fetched[/] {o.source_id}: {o.message}", highlight=False, soft_wrap=True)
         if not outcomes and not quiet:
@@ -297,7 +390,7 @@ def cache_clear(keep_downloads: bool = typer.Option(False, "--keep-downloads", h
     from pipeline.storage.cache import cache_dir, clear_cache
 
     removed = clear_cache(keep_downloads=keep_downloads)
-    out.print(f"cleared {cache_dir()}: " + (", ".join(p.name for p in removed) or "already empty"), highlight=False)
+    out.print(f"cleared {cache_dir()}: " + (", ".join(p.name for p in removed) or "already empty"), highlight=False, soft_wrap=True)
 
 
 @cache_app.command("info")
@@ -306,7 +399,7 @@ def cache_info() -> None:
     from pipeline.storage.cache import cache_dir, cache_usage
 
     usage = cache_usage()
-    out.print(f"{cache_dir()}", highlight=False)
+    out.print(f"{cache_dir()}", highlight=False, soft_wrap=True)
     for name, size in usage.items():
         out.print(f"  {name}: {size / 1e6:.1f} MB")
     if not usage:

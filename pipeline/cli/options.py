@@ -25,6 +25,10 @@ def _use_nlp(value: Optional[str]) -> Optional[str]:
 
 CorpusOpt = Annotated[Path, typer.Option("--corpus", help="Corpus directory with manifest.toml.")]
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Directory for the datasets and reports.")]
+OutRequiredOpt = Annotated[
+    Optional[Path],
+    typer.Option("--out", "-o", help="Directory for the datasets and reports (required: outputs/ belongs to `tiltak run`)."),
+]
 DateOpt = Annotated[
     Optional[str], typer.Option("--date", help="Document date YYYY-MM-DD when the document does not state it.")
 ]
@@ -55,9 +59,17 @@ def parse_date(value: Optional[str]) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
+        usage_error(f"{value!r} is not a date: use YYYY-MM-DD")
 
 
 def check_kind(kind: Optional[str]) -> None:
     if kind not in (None, *KINDS):
-        raise typer.BadParameter("--kind must be " + ", ".join(KINDS[:-1]) + " or " + KINDS[-1])
+        usage_error("--kind must be " + ", ".join(KINDS[:-1]) + " or " + KINDS[-1])
+
+
+def usage_error(message: str) -> None:
+    """Bad usage: one line on standard error, exit 2, before any work."""
+    from pipeline.cli.console import EXIT_USAGE, fail
+    from pipeline.errors import TiltakError
+
+    fail(TiltakError(message), EXIT_USAGE)

@@ -24,7 +24,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from pipeline.reference import default_registry
-from pipeline.compare.diff import changed_windows, wording_changed
+from pipeline.compare.diff import changed_windows, rename_runs, wording_changed
 from pipeline.compare.parts import PartAligner, part_key, part_label
 from pipeline.compare.similarity import (
     MeasureTokens,
@@ -39,6 +39,7 @@ from pipeline.compare.tokens import Tokenizer, resolve_tokenizer
 from pipeline.model import ChangeType, Measure, MeasureChange, PlanExtraction
 
 CHANGE_TYPES: tuple[ChangeType, ...] = ("unchanged", "reworded", "modified", "added", "removed", "split", "merged")
+CHANGED_MAX_SIMILARITY = 0.99  # the highest similarity a pair whose wording changed is given
 
 
 @dataclass
@@ -49,7 +50,9 @@ class ComparisonSummary:
     ``groups``: number of split and merge events (a split into two new measures is two rows, one group).
     ``by_part``: part label (new part; old part for removed rows) -> change type -> rows.
     ``by_ministry``: ministry_id -> change type -> rows where the ministry is responsible in either version.
-    ``ministry_names``: ministry_id -> name valid on the new document's date.
+    ``ministry_names``: ministry_id -> name valid on the new document's naming date (its publication date,
+    else the date extraction inferred); ``old_ministry_names``: the same on the old document's date, so
+    each version's ministries are named as of its own date and a renamed ministry shows as a rename.
     ``renumbered``, ``moved``, ``responsibility_changed``: rows with that flag.
     ``parts``: (old part label, new part label, status) for every part, status one of same,
     renumbered, retitled, renumbered and retitled, added, removed.
@@ -67,6 +70,8 @@ class ComparisonSummary:
     new_measure_count: int
     parts: list[tuple[str | None, str | None, str]] = field(default_factory=list)  # (old, new, status)
     ministry_abbreviations: dict[str, str] = field(default_factory=dict)  # on the new document's date
+    old_ministry_names: dict[str, str] = field(default_factory=dict)  # on the old document's date
+    old_ministry_abbreviations: dict[str, str] = field(default_factory=dict)
 
     @property
     def nothing_changed(self) -> bool:
@@ -89,6 +94,8 @@ class Comparison:
     new: PlanExtraction
     thresholds: Thresholds = field(default_factory=Thresholds)
     tokenizer: str = ""
+    # (old words, new words) of diff runs that are a ministry renamed between the versions, not a wording edit
+    renamed_words: set[tuple[str, str]] = field(default_factory=set)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -235,7 +242,20 @@ def compare_plans(
         new=new,
         thresholds=al.th,
         tokenizer=tok_name,
+        renamed_words=_renamed_words(al),
     )
+
+
+def _renamed_words(al: "_Alignment") -> set[tuple[str, str]]:
+    """Diff runs of aligned texts (pairs, and joined split/merge texts) that only rename a ministry."""
+    found: set[tuple[str, str]] = set()
+    texts = [(al.mo[i], al.mn[j]) for i, j in al.pairs.items()]
+    pairs = [(a.title, b.title) for a, b in texts] + [(a.text, b.text) for a, b in texts]
+    for g in al.groups:
+        pairs.append((" ".join(al.mo[i].text or "" for i in g.old), " ".join(al.mn[j].text or "" for j in g.new)))
+    for old_text, new_text in pairs:
+        found |= rename_runs(old_text, new_text, al.tok)
+    return found
 
 
 @dataclass
@@ -343,6 +363,8 @@ def _pair_rows(al: _Alignment, new_of_old: dict[int, int]) -> Keyed:
         kind: ChangeType = "unchanged" if not changed else ("reworded" if sim >= al.th.reworded else "modified")
         if not changed:
             sim = 1.0
+        else:  # lemmas may agree where the words do not ("tiltak" / "tiltaket"): a changed text is never 1.0
+            sim = min(sim, CHANGED_MAX_SIMILARITY)
         keyed.append(((j, 0, i), _change_row(al, kind, i, j, sim, None)))
         new_of_old[i] = j
     return keyed
@@ -387,20 +409,23 @@ def _removed_rows(al: _Alignment, new_of_old: dict[int, int]) -> Keyed:
 # --------------------------------------------------------------------------- summary
 
 
-def ministry_names(old: PlanExtraction, new: PlanExtraction) -> tuple[dict[str, str], dict[str, str]]:
-    """(names, abbreviations): ministry_id -> name / abbreviation valid on the new document's date.
+def naming_date(plan: PlanExtraction) -> date | None:
+    """The date a version's ministries are named as of: its publication date, else the date extraction
+    inferred (``DocumentInfo.naming_date``), else None (today)."""
+    return plan.document.published or plan.document.naming_date
 
-    From the registry when available, else as extracted (the new version's names first).
-    """
+
+def _names_on(plans: tuple[PlanExtraction, ...], on: date | None) -> tuple[dict[str, str], dict[str, str]]:
+    """ministry_id -> name / abbreviation on ``on`` for every ministry responsible in ``plans``: from the
+    registry when it knows the id, else as extracted (the first plan's names first)."""
     names: dict[str, str] = {}
     abbrs: dict[str, str] = {}
-    for plan in (new, old):  # new first: its names are valid on the new date
+    for plan in plans:
         for m in plan.measures:
             for r in m.responsibilities:
                 names.setdefault(r.ministry_id, r.ministry_name or r.ministry_id)
                 if r.abbreviation:
                     abbrs.setdefault(r.ministry_id, r.abbreviation)
-    on: date | None = new.document.published
     reg = default_registry()
     if reg is not None:
         for mid in list(names):
@@ -412,6 +437,16 @@ def ministry_names(old: PlanExtraction, new: PlanExtraction) -> tuple[dict[str, 
             except Exception:  # an id the registry does not know (e.g. test data): keep what was extracted
                 pass
     return dict(sorted(names.items())), dict(sorted(abbrs.items()))
+
+
+def ministry_names(old: PlanExtraction, new: PlanExtraction) -> tuple[dict[str, str], dict[str, str]]:
+    """(names, abbreviations): ministry_id -> name / abbreviation valid on the new document's naming date."""
+    return _names_on((new, old), naming_date(new))
+
+
+def old_ministry_names(old: PlanExtraction, new: PlanExtraction) -> tuple[dict[str, str], dict[str, str]]:
+    """(names, abbreviations) valid on the old document's naming date."""
+    return _names_on((old, new), naming_date(old))
 
 
 def summarise(changes: list[MeasureChange], old: PlanExtraction, new: PlanExtraction) -> ComparisonSummary:
@@ -438,6 +473,7 @@ def summarise(changes: list[MeasureChange], old: PlanExtraction, new: PlanExtrac
             d = by_ministry.setdefault(mid, {})
             d[c.change_type] = d.get(c.change_type, 0) + 1
     names, abbrs = ministry_names(old, new)
+    old_names, old_abbrs = old_ministry_names(old, new)
     return ComparisonSummary(
         by_type=by_type,
         groups={k: len(v) for k, v in groups.items()},
@@ -445,6 +481,8 @@ def summarise(changes: list[MeasureChange], old: PlanExtraction, new: PlanExtrac
         by_ministry=dict(sorted(by_ministry.items(), key=lambda kv: (names.get(kv[0], kv[0]), kv[0]))),
         ministry_names=names,
         ministry_abbreviations=abbrs,
+        old_ministry_names=old_names,
+        old_ministry_abbreviations=old_abbrs,
         renumbered=sum(c.renumbered for c in changes),
         moved=sum(c.part_changed for c in changes),
         responsibility_changed=sum(c.responsibility_changed for c in changes),

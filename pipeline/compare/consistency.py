@@ -65,7 +65,7 @@ def _mentions_children(m: Measure, detector: Callable[[str], bool] | None) -> bo
 
 
 def _plan_parts(plan: PlanExtraction) -> list[tuple[int | None, str]]:
-    parts = [(p.number, p.title) for p in plan.parts]
+    parts = [(p.number, p.title) for p in plan.parts if p.kind != "chapter"]
     if not parts:
         seen: dict[tuple, None] = {}
         for m in plan.measures:

@@ -9,15 +9,19 @@ from typing import Literal
 
 from pipeline.compare.tokens import Tokenizer, display_words
 
-Op = Literal["equal", "insert", "delete"]
+Op = Literal["equal", "insert", "delete", "rename"]
 
 _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$", re.UNICODE)
 
 
 @dataclass(frozen=True)
 class Segment:
+    """A run of words. ``rename``: ``old`` words became ``text`` because a ministry was renamed between
+    the versions (not a wording edit)."""
+
     op: Op
     text: str
+    old: str = ""
 
 
 def word_diff(old: str | None, new: str | None) -> list[Segment]:
@@ -37,6 +41,56 @@ def word_diff(old: str | None, new: str | None) -> list[Segment]:
             out.append(Segment("delete", " ".join(a[i1:i2])))
         if j2 > j1:
             out.append(Segment("insert", " ".join(b[j1:j2])))
+    return out
+
+
+def _replacements(segments: list[Segment], window: int):
+    """(index of a delete followed by an insert, words before, deleted, inserted, words after)."""
+    for k in range(len(segments) - 1):
+        a, b = segments[k], segments[k + 1]
+        if a.op == "delete" and b.op == "insert":
+            before = segments[k - 1].text.split()[-window:] if k > 0 and segments[k - 1].op == "equal" else []
+            after = segments[k + 2].text.split()[:window] if k + 2 < len(segments) and segments[k + 2].op == "equal" else []
+            yield k, " ".join(before), a.text, b.text, " ".join(after)
+
+
+def rename_runs(old: str | None, new: str | None, tokenize: Tokenizer, window: int = 3) -> set[tuple[str, str]]:
+    """(old words, new words) of the replaced runs in ``word_diff(old, new)`` that only rename a ministry.
+
+    A run counts when, with ``window`` shared words each side, both sides give the same tokens, those
+    contain a ministry (``min:<id>``), and the replaced words are absorbed into the ministry mention (their
+    own tokens are not among the window's other tokens: "politidepartementet" / "beredskapsdepartementet"
+    inside "Justis- og ...", but not "tiltak" / "tiltaket" next to a ministry).
+    """
+    found: set[tuple[str, str]] = set()
+    for _, before, deleted, inserted, after in _replacements(word_diff(old, new), window):
+        ta = tokenize(f"{before} {deleted} {after}".strip())
+        tb = tokenize(f"{before} {inserted} {after}".strip())
+        if ta != tb or not any(t.startswith("min:") for t in ta):
+            continue
+        plain = {t for t in ta if not t.startswith("min:")}
+        own = {t for t in tokenize(deleted) + tokenize(inserted) if not t.startswith("min:")}
+        if not own & plain:
+            found.add((deleted, inserted))
+    return found
+
+
+def mark_renames(segments: list[Segment], renamed: set[tuple[str, str]]) -> list[Segment]:
+    """``segments`` with each delete + insert that is a known ministry rename as one ``rename`` segment."""
+    if not renamed:
+        return segments
+    out: list[Segment] = []
+    skip = False
+    for k, seg in enumerate(segments):
+        if skip:
+            skip = False
+            continue
+        nxt = segments[k + 1] if k + 1 < len(segments) else None
+        if seg.op == "delete" and nxt is not None and nxt.op == "insert" and (seg.text, nxt.text) in renamed:
+            out.append(Segment("rename", nxt.text, old=seg.text))
+            skip = True
+        else:
+            out.append(seg)
     return out
 
 

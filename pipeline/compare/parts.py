@@ -66,6 +66,8 @@ class PartAligner:
     def _keys(plan: PlanExtraction) -> list[PartKey]:
         keys: list[PartKey] = []
         for p in plan.parts:
+            if p.kind == "chapter":
+                continue  # a chapter without measures (introduction, follow-up) is not a part measures move between
             k = (p.number, _clean_title(p.title))
             if k not in keys:
                 keys.append(k)

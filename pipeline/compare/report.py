@@ -42,9 +42,13 @@ def changes_rows(comparison: Comparison) -> list[dict]:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#])")
 
 
+def _md_escape_raw(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
 def md_escape(text: object) -> str:
     """Markdown-safe text with whitespace folded."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
+    return _md_escape_raw(" ".join(str(text or "").split()))
 
 
 def html_text(value: object) -> Markup:
@@ -54,15 +58,46 @@ def html_text(value: object) -> Markup:
     return Markup(html.escape(" ".join(str(value if value is not None else "").split()), quote=True))
 
 
+_URL = re.compile(r"https://[^\s;()<>\"]+")
+
+
+def _with_links(value: object, escape, link) -> str:
+    """``value`` with whitespace folded, its https addresses (a web plan's chapter with its anchor) made links by
+    ``link`` and the text between them escaped by ``escape``."""
+    text = " ".join(str(value if value is not None else "").split())
+    out, last = [], 0
+    for m in _URL.finditer(text):
+        out += [escape(text[last:m.start()]), link(m.group(0))]
+        last = m.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def html_links(value: object) -> Markup:
+    """HTML-escaped text in which https addresses are links."""
+    def link(url: str) -> str:
+        url = html.escape(url, quote=True)
+        return f'<a href="{url}">{url}</a>'
+    return Markup(_with_links(value, lambda t: html.escape(t, quote=True), link))
+
+
+def md_links(value: object) -> str:
+    """Markdown-escaped text in which https addresses are autolinks (``<https://…>``, not escaped)."""
+    return _with_links(value, _md_escape_raw, lambda url: f"<{url}>")
+
+
 @lru_cache(maxsize=None)
 def _environment(kind: str) -> jinja2.Environment:
     loader = jinja2.PackageLoader("pipeline.compare", "templates")
     common = dict(loader=loader, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                   undefined=jinja2.StrictUndefined)
     if kind == "html":
-        return jinja2.Environment(autoescape=True, finalize=html_text, **common)
+        env = jinja2.Environment(autoescape=True, finalize=html_text, **common)
+        env.filters["links"] = html_links
+        return env
     env = jinja2.Environment(autoescape=False, **common)
     env.filters["md"] = md_escape
+    env.filters["mdlinks"] = md_links
     return env
 
 

@@ -49,6 +49,14 @@ A measure kept word for word (or nearly: a sentence added) next to new measures 
 with more words ("Oppfølging: <title>", "Evaluere arbeidet med å <title>") is a split: when the kept copy alone
 covers the old measure, position and the restated title are the only evidence (always so for title-only measures:
 summary-table rows, "Regjeringen vil:" list items). A restatement elsewhere in the plan stays unchanged + added.
+
+Recalibration (``python benchmarks/calibrate_compare.py``, reproducible): fitted only on pairs the tests never
+score — the plangen recipes at seeds ``seed + 100·k`` for k = 1..6 (23 pairs, 1 116 measures, compared as
+specified) and the LibreOffice producer pair of the ``calibrate`` split (extracted from its PDFs). Every value in
+match 0.30–0.55, reworded 0.70–0.86, contain 0.50–0.55 and cover 0.60–0.95 classifies all of them right; each
+threshold sits in the middle of its range (``reworded`` 0.78 already did). Held out with these values: the
+standard pairs (k = 0), k = 7..12 (22 pairs) and the Chromium producer pair of the ``score`` split (other
+variants, seeds and a topic): alignment and change type 1.000 on each.
 """
 
 from __future__ import annotations
@@ -58,10 +66,10 @@ from dataclasses import asdict, dataclass
 
 @dataclass(frozen=True)
 class Thresholds:
-    match: float = 0.40
+    match: float = 0.425
     reworded: float = 0.78
-    contain: float = 0.50
-    cover: float = 0.80
+    contain: float = 0.525
+    cover: float = 0.775
     gain: float = 0.10
     single_cover: float = 0.95
     part: float = 0.60

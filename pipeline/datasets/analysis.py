@@ -175,18 +175,38 @@ def change_summary(o: Outputs, pair: tuple[str, str] | None = None) -> pd.DataFr
 
 
 def responsibility_shifts(o: Outputs, pair: tuple[str, str] | None = None) -> pd.DataFrame:
-    """Per ministry (``label`` = abbreviation): how many measures gained / lost it between the two versions."""
+    """Per ministry (``label`` = abbreviation): for how many measures it gained (``added``) or lost
+    (``removed``) responsibility between the two versions.
+
+    Every change row counts, not only aligned pairs: the ministries of an added measure gained it, those
+    of a removed measure lost it, and a split or merge counts once, comparing the ministries of its old
+    measures with those of its new ones (from ``measure_ministries``).
+    """
     pairs = comparisons(o)
     cols = ["ministry_id", "label", "added", "removed"]
     if not pairs:
         return pd.DataFrame(columns=cols)
     old, new = pair or pairs[0]
     c = o.changes[(o.changes["old_document_id"] == old) & (o.changes["new_document_id"] == new)]
+    responsible: dict[str, set[str]] = {}
+    for mid, ministry in zip(o.measure_ministries["measure_id"].tolist(), o.measure_ministries["ministry_id"].tolist()):
+        responsible.setdefault(mid, set()).add(ministry)
+    units: dict[object, tuple[set[str], set[str]]] = {}  # one per pair, added/removed row, or split/merge group
+    for i, (group, old_id, new_id) in enumerate(zip(c["group"].tolist(), c["old_measure_id"].tolist(), c["new_measure_id"].tolist())):
+        key = ("group", group) if not pd.isna(group) else ("row", i)
+        before, after = units.setdefault(key, (set(), set()))
+        if isinstance(old_id, str):
+            before.add(old_id)
+        if isinstance(new_id, str):
+            after.add(new_id)
     counts: dict[str, list[int]] = {}
-    for col, k in (("ministries_added", 0), ("ministries_removed", 1)):
-        for v in c[col].tolist():
-            for mid in Outputs.split_list(v):
-                counts.setdefault(mid, [0, 0])[k] += 1
+    for before, after in units.values():
+        had = set().union(*(responsible.get(m, set()) for m in before))
+        has = set().union(*(responsible.get(m, set()) for m in after))
+        for mid in has - had:
+            counts.setdefault(mid, [0, 0])[0] += 1
+        for mid in had - has:
+            counts.setdefault(mid, [0, 0])[1] += 1
     labels = _ministry_label(o, [new, old])
     out = pd.DataFrame(
         [{"ministry_id": m, "label": labels.get(m, m), "added": a, "removed": r} for m, (a, r) in counts.items()],

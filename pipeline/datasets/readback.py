@@ -27,6 +27,15 @@ def _int(value):
     return int(value) if value is not None else None
 
 
+def _date(value) -> date | None:
+    value = _none(value)
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    if value is not None and hasattr(value, "date"):
+        return value.date()
+    return value
+
+
 def plan_from_outputs(out_dir: str | Path, *, document_id: str | None = None) -> ExtractionResult:
     """Rebuild a ``PlanExtraction`` from the tables a ``tiltak extract`` run wrote."""
     out_dir = Path(out_dir)
@@ -57,11 +66,9 @@ def plan_from_outputs(out_dir: str | Path, *, document_id: str | None = None) ->
         sha256=_none(row.get("sha256")),
         page_count=_int(row.get("page_count")),
         source_format=_none(row.get("source_format")),
+        naming_date=_date(row.get("naming_date")),
     )
-    if isinstance(info.published, str):
-        info.published = date.fromisoformat(info.published)
-    elif info.published is not None and hasattr(info.published, "date"):
-        info.published = info.published.date()
+    info.published = _date(info.published)
     resp_rows = tables.measure_ministries
     resp_rows = resp_rows[resp_rows["document_id"] == doc_id] if len(resp_rows) else resp_rows
     by_measure: dict[str, list[Responsibility]] = {}
@@ -108,7 +115,8 @@ def plan_from_outputs(out_dir: str | Path, *, document_id: str | None = None) ->
     prows = tables.parts
     if len(prows):
         for r in prows[prows["document_id"] == doc_id].itertuples(index=False):
-            parts.append(Part(number=int(r.part_number), title=r.title, page_start=_int(getattr(r, "page_start", None)),
-                              chapter=_int(getattr(r, "chapter", None)), locator=_none(getattr(r, "locator", None))))
+            parts.append(Part(number=_int(r.part_number), title=r.title, page_start=_int(getattr(r, "page_start", None)),
+                              kind=getattr(r, "kind", None) or "measures", chapter=_int(getattr(r, "chapter", None)),
+                              locator=_none(getattr(r, "locator", None))))
     plan = PlanExtraction(document=info, parts=parts, measures=measures)
     return ExtractionResult(doc_id, "plan", str(out_dir), info.sha256 or "", plan=plan)

@@ -36,6 +36,9 @@ def document_row(d: DocumentInfo, extracted: int | None) -> dict[str, Any]:
         "local_path": d.local_path,
         "extracted_measure_count": extracted,
         "source_format": d.source_format,
+        "naming_date": d.naming_date,
+        "status": d.status,
+        "extracted_at": d.extracted_at,
     }
 
 
@@ -56,11 +59,13 @@ def minister_rows(document_id: str, ministers: list[Minister]) -> list[dict[str,
 
 def part_rows(document_id: str, parts: list[Part]) -> tuple[list[dict], list[dict]]:
     prow, krow = [], []
-    for p in parts:
+    for ordinal, p in enumerate(parts, start=1):
         prow.append(
             {
                 "document_id": document_id,
+                "ordinal": ordinal,
                 "part_number": p.number,
+                "kind": p.kind,
                 "title": p.title,
                 "page_start": p.page_start,
                 "key_point_count": len(p.key_points),

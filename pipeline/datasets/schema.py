@@ -25,7 +25,7 @@ from typing import Any, Literal
 import pandas as pd
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.4.0"
 LIST_SEPARATOR = ";"
 
 ColumnType = Literal["string", "integer", "number", "boolean", "date"]
@@ -39,6 +39,8 @@ _LOCATOR = ("Where it is printed: for a web document the chapter page's URL with
             "'p. 12' or 'pp. 12-13'.")
 _CHAPTER = ("Web documents: the chapter page it is on (N of '?ch=N' or '/secN'; the chapter's printed number may "
             "differ). Empty for PDFs.")
+_PART_KINDS = ("measures", "chapter")
+_STATUSES = ("ok", "stale")
 _CHANGE_TYPES = ("unchanged", "reworded", "modified", "added", "removed", "split", "merged")
 # NorNE's entity types (MISC only from a third-party NorNE pipeline; tiltak's own model does not predict it)
 _NER_LABELS = ("PER", "ORG", "GPE_ORG", "GPE_LOC", "LOC", "PROD", "EVT", "DRV", "MISC")
@@ -139,6 +141,15 @@ TABLES: tuple[TableSchema, ...] = (
             _c("source_format", "string", "Format of the file(s) read: 'pdf'; 'html' (a saved page, or for a plan "
                "a regjeringen.no web document: front page and chapter pages, local_path their folder); 'text' "
                "(text copied from a page).", enum=_SOURCE_FORMATS),
+            _c("naming_date", "date", "Date as of which this document's ministries are named (in its rows and change "
+               "reports): the publication date, else the date extraction inferred (a plan's foreword or date line, a "
+               "page's archive address). Empty: names as of the day of extraction."),
+            _c("status", "string", "ok: extracted in this run; stale: extraction failed in this run and the "
+               "document's rows are those of its last good extraction (kept from the cache; see the run report; "
+               "`tiltak run --drop-failed` leaves them out).", nullable=False, enum=_STATUSES),
+            _c("extracted_at", "string", "For stale rows: when their extraction was made (UTC, ISO 8601, e.g. "
+               "2026-12-03T09:31:50Z), stored with the cached result. Empty for rows extracted in this run, so "
+               "identical inputs give identical files.", pattern=r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"),
         ),
         ("document_id",),
         _min_fk("publisher_ministry_id"),
@@ -162,17 +173,33 @@ TABLES: tuple[TableSchema, ...] = (
     TableSchema(
         "parts",
         "Parts",
-        "The parts (main sections) of a plan, as stated in a press release or found in the plan.",
+        "The parts (main sections) of a plan, as stated in a press release or found in the plan, and the numbered "
+        "chapters of a plan that hold no measures (kind 'chapter').",
         (
             _DOCUMENT_ID,
-            _c("part_number", "integer", "Number of the part (1 = first).", nullable=False, minimum=0),
+            _c("ordinal", "integer", "Position of the part in the document (1 = first).", nullable=False, minimum=1),
+            _c(
+                "part_number",
+                "integer",
+                "Number of the part as printed ('Innsatsområde 2' -> 2, 'Del III' -> 3, chapter '4 Forebygging' -> 4; "
+                "a press release's list: 1 = first); empty when the plan does not number it (a part row of a table).",
+                minimum=0,
+            ),
+            _c(
+                "kind",
+                "string",
+                "measures: a part that holds measures; chapter: a numbered chapter without measures (introduction, "
+                "follow-up).",
+                nullable=False,
+                enum=_PART_KINDS,
+            ),
             _c("title", "string", "Title of the part as written (empty if the part is only numbered)."),
             _c("page_start", "integer", "Physical page where the part starts (PDF plans only).", minimum=1),
             _c("key_point_count", "integer", "Number of key points listed for the part (see `key_points`).", nullable=False, minimum=0),
             _c("chapter", "integer", _CHAPTER, minimum=1),
             _c("locator", "string", _LOCATOR.format(what="part's heading")),
         ),
-        ("document_id", "part_number"),
+        ("document_id", "ordinal"),
         _doc_fk("document_id"),
     ),
     TableSchema(
@@ -200,7 +227,8 @@ TABLES: tuple[TableSchema, ...] = (
                "'Regjeringen vil:' list; its measure_id ends in 'u' and its position among the unnumbered ones)."),
             _c("title", "string", "Title (first sentence or heading) of the measure.", nullable=False),
             _c("text", "string", "Full text of the measure (empty when the plan gives only a title, e.g. in a summary table)."),
-            _c("part_number", "integer", "Number of the part the measure belongs to.", minimum=0),
+            _c("part_number", "integer", "Number of the part the measure belongs to, as printed (empty when the part is "
+               "not numbered: see `part_title`).", minimum=0),
             _c("part_title", "string", "Title of that part."),
             _c("page_start", "integer", "Physical page where the measure starts (PDFs).", minimum=1),
             _c("page_end", "integer", "Physical page where the measure ends (PDFs).", minimum=1),

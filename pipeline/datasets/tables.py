@@ -11,7 +11,7 @@ from pipeline.datasets import rows as R
 from pipeline.datasets.formats import coerce_frame, frame_from_rows, sort_frame
 from pipeline.datasets.ministries import MinistryPeriod, ministry_rows, periods_from_records, registry_periods
 from pipeline.datasets.schema import TABLE_NAMES, TABLES, empty_frame
-from pipeline.model import ConsistencyCheck, DocumentInfo, MeasureChange, Mention, PlanExtraction, PressReleaseFacts
+from pipeline.model import ConsistencyCheck, DocumentInfo, MeasureChange, Mention, Minister, PlanExtraction, PressReleaseFacts
 
 
 def build_tables(
@@ -21,13 +21,15 @@ def build_tables(
     consistency: Iterable[ConsistencyCheck] = (),
     *,
     documents: Iterable[DocumentInfo] = (),
+    document_ministers: Mapping[str, list[Minister]] | None = None,
     mentions: Iterable[Mention] = (),
     ministries: Iterable[MinistryPeriod] | None = None,
     agency_ids: Mapping[str, str] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every table (``TABLE_NAMES``) as a typed DataFrame sorted by primary key.
 
-    ``documents``: further documents without extraction (e.g. landing pages); ``mentions``: mentions
+    ``documents``: further documents without extraction (e.g. landing pages), with the ministers they list
+    in ``document_ministers`` (document_id -> ministers); ``mentions``: mentions
     found outside plans (e.g. in press releases); ``ministries``: registry periods (default: the
     reference registry, or the ministries named in the records if it is not importable);
     ``agency_ids``: canonical agency name -> registry id, for ``measure_agencies.agency_id``
@@ -41,7 +43,8 @@ def build_tables(
     agency_id = R.agency_resolver(agency_ids)
     for plan in plans:
         _add_plan(rows, named, plan, agency_id)
-    rows["documents"] += [R.document_row(d, None) for d in documents]
+    for d in documents:
+        _add_document(rows, named, d, None, (document_ministers or {}).get(d.document_id, []), [])
     rows["mentions"] += [R.mention_row(x) for x in mentions]
     named += [(r["ministry_id"], r["ministry_name"], None) for r in rows["mentions"]]
     named += [(d["publisher_ministry_id"], d["publisher_name"], None) for d in rows["documents"]]

@@ -19,14 +19,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from pipeline.errors import InputFileError, NoTextLayerError
+from pipeline.errors import InputFileError, NoTextLayerError, PdfError
 from pipeline.layout import read_pdf
 from pipeline.layout.ocr import ocr_pdf
 from pipeline.layout.webdoc import layout_web_document
 from pipeline.measures import extract_plan
 from pipeline.model import Article, DocumentInfo, DocumentKind, LaidOutDocument, PlanExtraction, PressReleaseFacts
 from pipeline import nlp  # lazy: spaCy is imported when a function of it is first used
-from pipeline.sources import SourceWarning, extract_landing_page, extract_press_release, read_article
+from pipeline.sources import SourceWarning, extract_landing_page, extract_press_release, find_ministers, read_article
 from pipeline.sources.articles import looks_like_html
 from pipeline.sources.press_release import naming_date
 from pipeline.sources.webdoc import page_identity, read_web_document
@@ -72,6 +72,16 @@ class ExtractionResult:
     plan: PlanExtraction | None = None
     mentions: list = field(default_factory=list)  # entities found outside plans (press release text)
     warnings: list[str] = field(default_factory=list)
+    landing_ministers: list = field(default_factory=list)  # landing page: ministers it lists
+
+    @property
+    def ministers(self) -> list:
+        """The ministers the document names: a press release's or landing page's list, a plan's signatories."""
+        if self.press is not None:
+            return self.press.ministers
+        if self.plan is not None:
+            return self.plan.ministers
+        return self.landing_ministers
 
     def retag(self, new_id: str) -> None:
         retag(self, new_id)
@@ -128,6 +138,40 @@ def sniff_kind(path: Path) -> str:
         ) from None
 
 
+def _not_a_pdf(head: bytes) -> str:
+    if looks_like_html(head):
+        return "an HTML page, not a PDF"
+    return "not a PDF (no %PDF- header; it is " + ("binary data)" if b"\x00" in head else "text)")
+
+
+def check_input(path: str | Path, kind: DocumentKind | None = None) -> str:
+    """Whether ``path`` is a file tiltak can read (as ``kind``, if given): 'pdf' or 'article'.
+
+    Cheap (it reads the first KB), so commands call it for every input before doing any work. Raises
+    :class:`InputFileError` for a missing, unreadable or empty file, and for the wrong type (a
+    :class:`PdfError` when a file named or declared a plan is not a PDF, e.g. a saved web page called
+    ``.pdf``; a PDF declared as a page; a binary file that is neither).
+    """
+    path = Path(path)
+    _check_readable(path)
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    if PDF_MAGIC in head:
+        if kind in ("press_release", "landing_page"):
+            raise InputFileError(f"declared as {kind} but is a PDF", path=path, hint="fix the manifest's `kind` (or --kind)")
+        return "pdf"
+    if kind == "plan":
+        raise PdfError(f"declared as a plan but is {_not_a_pdf(head)}", path=path,
+                       hint="point the manifest's `file` (or the command) at the plan PDF itself")
+    if path.suffix.lower() == ".pdf":
+        if kind is None:
+            raise PdfError(_not_a_pdf(head), path=path,
+                           hint="download the PDF file itself, not the page that links to it; a saved regjeringen.no "
+                                "page is read with --kind press_release or landing_page (or name it .html / .txt)")
+        return "article"  # a page saved under a .pdf name, declared as a page
+    return sniff_kind(path)
+
+
 _LANDING_TYPES = ("handlingsplan", "plan", "strategi", "rapport", "dokument", "veileder", "melding")
 
 
@@ -151,29 +195,19 @@ def extract_job(job: SourceJob, *, engine: str = "auto", ocr: bool = False) -> E
             raise InputFileError(f"saved web-document pages cannot be a {job.kind}", path=path,
                                  hint="list the folder with kind = \"plan\"")
         return _extract_web_plan(job)
-    _check_readable(path)
-    digest = sha256_file(path)
     kind = job.kind
-    sniffed = sniff_kind(path)
-    if kind in (None, "plan") and sniffed != "pdf" and _is_chapter_page(path):
+    if kind in (None, "plan") and _is_chapter_page(path):
         return _extract_web_plan(job)  # one chapter page of a web document
-    if kind == "plan" and sniffed != "pdf":
-        raise InputFileError("declared as a plan but is not a PDF or a web document", path=path,
-                             hint="point the manifest's `file` at the plan PDF, or at the folder of a web document's "
-                                  "saved pages")
-    if kind in ("press_release", "landing_page") and sniffed == "pdf":
-        with open(path, "rb") as fh:
-            is_pdf = PDF_MAGIC in fh.read(1024)
-        if is_pdf:
-            raise InputFileError(f"declared as {kind} but is a PDF", path=path, hint="fix the manifest's `kind`")
-        sniffed = "article"  # only the name says .pdf: a page saved under the wrong name
+    sniffed = check_input(path, kind)
+    digest = sha256_file(path)
     if sniffed == "pdf":
         return _extract_plan(job, path, digest, engine=engine, ocr=ocr)
     return _extract_article(job, path, digest, kind)
 
 
 def _is_chapter_page(path: Path) -> bool:
-    ref = page_identity(path) if path.suffix.lower() in ARTICLE_SUFFIXES else None
+    """A saved chapter page of a regjeringen.no web document (``?ch=N`` or ``/secN`` in its own address)."""
+    ref = page_identity(path) if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file() else None
     return ref is not None and ref.chapter is not None
 
 
@@ -237,7 +271,10 @@ def _extract_article_quietly(job: SourceJob, path: Path, digest: str, kind: Docu
         info.source_format = source_format
         if job.source_url:
             info.source_url = job.source_url
-        return ExtractionResult(job.document_id, "landing_page", str(path), digest, landing=info, plan_links=list(links))
+        # a landing page lists the ministers behind the plan as a press release does
+        ministers = find_ministers("\n\n".join(filter(None, [article.ingress, article.body])), info.naming_date)
+        return ExtractionResult(job.document_id, "landing_page", str(path), digest, landing=info,
+                                plan_links=list(links), landing_ministers=ministers)
     facts = extract_press_release(article, job.document_id, on=job.on, sha256=digest, source_url=job.source_url)
     facts.document.local_path = job.recorded_path
     facts.document.source_format = source_format
@@ -298,6 +335,7 @@ def _extract_plan(job: SourceJob, path: Path, digest: str, *, engine: str, ocr: 
                 "no date given or found in the plan: ministries are named as they are today "
                 "(pass --date or `published` in the manifest)"
             )
+    info.naming_date = on
     plan = plan_from_layout(laid_out, info, on=on)
     plan.warnings = list(laid_out.warnings) + notes + [w for w in plan.warnings if w not in laid_out.warnings]
     return ExtractionResult(job.document_id, "plan", str(path), digest, plan=plan, warnings=list(plan.warnings))

@@ -42,6 +42,21 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+def _numbered_sequence(found: list[tuple[int, str]]) -> bool:
+    """Lines alike but for a number that differs on every page without following the page ("Tiltak 4", "Tiltak
+    10", "Tiltak 17" heading the columns of a plan on a fixed baseline grid): content, not a running head. A
+    running head's number stays the same over several pages (a chapter) or moves with the page ("Side 7")."""
+    nums: dict[int, str] = {}
+    for page, text in found:
+        digits = re.findall(r"\d+", text)
+        if not digits:
+            return False
+        nums.setdefault(page, digits[-1])
+    if len(nums) < 2 or len(set(nums.values())) < len(nums):
+        return False
+    return len({int(n) - page for page, n in nums.items()}) > 1
+
+
 def _zone(line: TextLine, height: float, frac: float) -> str | None:
     if line.bottom <= height * frac:
         return "top"
@@ -69,9 +84,9 @@ def mark_furniture(
     n_pages = len(pages)
     need = max(2, int(round(min_share * n_pages))) if n_pages > 1 else 10**9
     # repeated lines: a similar line (digits normalised) at the same height on enough pages
-    groups: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    groups: dict[tuple[str, str], list[tuple[int, float, str]]] = {}
     for p, z, ln in cands:
-        groups.setdefault((z, _norm(ln.text)), []).append((p, ln.top))
+        groups.setdefault((z, _norm(ln.text)), []).append((p, ln.top, ln.text))
     keys = list(groups)
     similar: dict[tuple[str, str], list[tuple[str, str]]] = {k: [k] for k in keys}
     if len(keys) <= 400:  # fuzzy only when affordable; otherwise exact (digit-normalised) matches
@@ -87,8 +102,10 @@ def mark_furniture(
             if page_number_label(ln.text) is not None:
                 continue
             tol = max(2.5, 0.3 * ln.size)
-            hits = {q for k in similar[(z, _norm(ln.text))] for q, top in groups[k] if abs(top - ln.top) <= tol}
-            if len(hits) >= need:
+            found = [(q, text) for k in similar[(z, _norm(ln.text))] for q, top, text in groups[k]
+                     if abs(top - ln.top) <= tol]
+            hits = {q for q, _t in found}
+            if len(hits) >= need and not _numbered_sequence(found):
                 ln.role = "furniture"
                 m = _EDGE_NUM.match(ln.text)
                 if m:

@@ -2,9 +2,11 @@
 
 Characters are clustered into *rows* by baseline (tolerance from the font size); small
 raised/lowered glyphs (footnote marks) join the row they overlap. A row is cut into
-*segments* wherever the horizontal gap not bridged by a space glyph exceeds ``gap_factor``
-times the font size: a column gutter or a tabular gap. Each segment is a :class:`TextLine`
-with its dominant size and weight. Nothing here depends on page geometry constants.
+*segments* wherever the horizontal gap exceeds ``gap_factor`` times the font size: a column
+gutter or a tabular gap. Each segment is a :class:`TextLine` with its dominant size and weight;
+its words are spelt by the one word-segmentation model (:mod:`pipeline.layout.words`), from the
+glyph geometry whether or not the PDF draws space glyphs. Nothing here depends on page geometry
+constants.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import numpy as np
 from pipeline.model import Char
 from pipeline.layout.engines.base import glyphs_of
 from pipeline.layout.text import normalize
+from pipeline.layout.words import SpaceModel, glyph_text, ink
 
 
 @dataclass
@@ -66,7 +69,7 @@ def _rows(glyphs: list[tuple]) -> list[list[tuple]]:
     for i in order:
         g = glyphs[i]
         size = g[SIZE]
-        tol = 0.3 * (size if size < ref_size else ref_size)
+        tol = 0.15 * (size if size < ref_size else ref_size)  # glyphs of one line share a descent line
         if g[BOTTOM] - ref_bottom <= (tol if tol > 0.3 else 0.3):
             rows[-1].append(i)
         else:
@@ -75,6 +78,11 @@ def _rows(glyphs: list[tuple]) -> list[list[tuple]]:
             ref_size = size
     out = [[glyphs[i] for i in sorted(r)] for r in rows]
     return _merge_small_rows(out)
+
+
+def glyph_rows(glyphs: list[tuple]) -> list[list[tuple]]:
+    """The printed rows (top to bottom) of some glyphs, space characters dropped, each in left-to-right order."""
+    return [sorted(r, key=lambda g: g[X0]) for r in _rows(ink(glyphs))]
 
 
 def _merge_small_rows(rows: list[list[tuple]]) -> list[list[tuple]]:
@@ -109,82 +117,24 @@ def _dominant(values: list, weights: list[int]):
 
 
 def _segment(row: list[tuple], gap_factor: float) -> list[list[tuple]]:
-    """Cut a row at gaps wider than ``gap_factor`` ems not bridged by space glyphs."""
+    """Cut a row of ink glyphs at gaps wider than ``gap_factor`` ems."""
     ordered = sorted(row, key=lambda g: g[X0])  # stable: ligature parts keep content order
     segs: list[list[tuple]] = []
     cur: list[tuple] = []
     last_x1 = None
     last_size = 1.0
-    bridged = 0.0
     for g in ordered:
-        if g[SPACE]:
-            if cur:
-                cur.append(g)
-                w = g[X1] - g[X0]
-                if w > 0:
-                    bridged += w
-            continue
         if last_x1 is not None:
             size = g[SIZE] if g[SIZE] > last_size else last_size
-            if g[X0] - last_x1 - bridged > gap_factor * (size if size > 1.0 else 1.0):
-                while cur and cur[-1][SPACE]:
-                    cur.pop()
+            if g[X0] - last_x1 > gap_factor * (size if size > 1.0 else 1.0):
                 segs.append(cur)
                 cur = []
         cur.append(g)
         last_x1 = g[X1]
         last_size = g[SIZE]
-        bridged = 0.0
-    while cur and cur[-1][SPACE]:
-        cur.pop()
     if cur:
         segs.append(cur)
     return segs
-
-
-_MARK_CHARS = frozenset("0123456789*†‡")
-
-
-def _footnote_marks(seg: list[tuple]) -> set[int]:
-    """Indices of footnote marks: digits (or * † ‡) set small and raised above the line's baseline, right after
-    ink ("ofre¹"). They refer to a note and are not part of the words; a lowered (subscript) digit is kept."""
-    ink = [g for g in seg if not g[SPACE]]
-    if len(ink) < 2:
-        return set()
-    size = Counter(g[SIZE] for g in ink).most_common(1)[0][0]
-    base = Counter(round(g[BOTTOM], 1) for g in ink if abs(g[SIZE] - size) < 0.6).most_common(1)
-    if not base:
-        return set()
-    baseline = base[0][0]
-    out: set[int] = set()
-    for k, g in enumerate(seg):
-        if (not g[SPACE] and g[TEXT] in _MARK_CHARS and g[SIZE] < 0.9 * size
-                and g[BOTTOM] < baseline - 0.2 * size and k > 0 and not seg[k - 1][SPACE]):
-            out.add(k)
-    return out
-
-
-def _text(seg: list[tuple]) -> str:
-    parts: list[str] = []
-    prev = None
-    marks = _footnote_marks(seg)
-    for k, g in enumerate(seg):
-        if k in marks:
-            continue
-        if g[SPACE]:
-            if parts and parts[-1] != " ":
-                parts.append(" ")
-            prev = None
-            continue
-        if prev is not None and parts[-1] != " ":
-            size = g[SIZE] if g[SIZE] > prev[SIZE] else prev[SIZE]
-            # a word space a PDF does not draw (Chromium/Skia emit none): word gaps kerned before "A"/"J" come
-            # down to ~0.11 em while gaps inside words stay below ~0.07 em (pdfminer's word_margin is 0.1 too)
-            if g[X0] - prev[X1] > 0.1 * (size if size > 1.0 else 1.0):
-                parts.append(" ")
-        parts.append(g[TEXT])
-        prev = g
-    return "".join(parts)
 
 
 def _cut_points(frag_boxes: list[list[tuple[float, float]]], mids: list[float], sizes: list[float],
@@ -384,20 +334,25 @@ def _longest_run(mask) -> int:
     return best
 
 
-def build_lines(chars: list[Char], page: int, gap_factor: float = 0.8) -> list[TextLine]:
+def build_lines(chars: list[Char], page: int, gap_factor: float = 0.8, spaces: SpaceModel | None = None) -> list[TextLine]:
     """:func:`build_lines_from_glyphs` for ``Char`` records."""
-    return build_lines_from_glyphs(glyphs_of(chars), page, gap_factor)
+    return build_lines_from_glyphs(glyphs_of(chars), page, gap_factor, spaces)
 
 
-def build_lines_from_glyphs(glyphs: list[tuple], page: int, gap_factor: float = 0.8) -> list[TextLine]:
+def build_lines_from_glyphs(glyphs: list[tuple], page: int, gap_factor: float = 0.8,
+                            spaces: SpaceModel | None = None) -> list[TextLine]:
     """Group one page's glyphs into :class:`TextLine` segments, top to bottom, left to right.
 
-    Rows are split into fragments at gaps wider than ``gap_factor`` ems; fragments are joined
-    again unless the gap is a gutter (see :func:`_cut_points`), so word gaps of justified text,
-    however wide, stay inside a line. A line joined from several fragments keeps them in
-    ``extra["frags"]`` as ``(text, x0, x1)`` (tab stops, right-aligned TOC page numbers).
+    Word spaces come from the glyph geometry (:mod:`pipeline.layout.words`; ``spaces`` is the page's model,
+    learnt from ``glyphs`` when not given), never from space characters. Rows are split into fragments at
+    gaps wider than ``gap_factor`` ems; fragments are joined again unless the gap is a gutter (see
+    :func:`_cut_points`), so word gaps of justified text, however wide, stay inside a line. A line joined
+    from several fragments keeps them in ``extra["frags"]`` as ``(text, x0, x1)`` (tab stops, right-aligned
+    TOC page numbers).
     """
-    rows = _rows(glyphs)
+    if spaces is None:
+        spaces = SpaceModel.learn(glyphs)
+    rows = _rows(ink(glyphs))
     row_frags: list[list[list[tuple]]] = []
     frag_boxes: list[list[tuple[float, float]]] = []
     mids: list[float] = []
@@ -406,9 +361,8 @@ def build_lines_from_glyphs(glyphs: list[tuple], page: int, gap_factor: float = 
         frags = _segment(row, gap_factor)  # fragments start and end with ink
         row_frags.append(frags)
         frag_boxes.append([(min(g[X0] for g in f), max(g[X1] for g in f)) for f in frags])
-        ink = [g for g in row if not g[SPACE]] or row
-        mids.append(sum(g[TOP] + g[BOTTOM] for g in ink) / (2 * len(ink)))
-        sizes.append(Counter(g[SIZE] for g in ink).most_common(1)[0][0])
+        mids.append(sum(g[TOP] + g[BOTTOM] for g in row) / (2 * len(row)))
+        sizes.append(Counter(g[SIZE] for g in row).most_common(1)[0][0])
     cuts = _cut_points(frag_boxes, mids, sizes)
     out: list[TextLine] = []
     for row_id, frags in enumerate(row_frags):
@@ -423,22 +377,19 @@ def build_lines_from_glyphs(glyphs: list[tuple], page: int, gap_factor: float = 
         for ks in groups:
             seg: list[tuple] = []
             for k in ks:
-                if seg:  # an explicit word space between joined fragments
-                    f0 = frags[k][0]
-                    seg.append((seg[-1][X1], f0[X0], f0[TOP], f0[BOTTOM], f0[SIZE], " ", f0[FONT], f0[BOLD], True))
                 seg.extend(frags[k])
-            line = _make_line(seg, page, row_id)
+            line = _make_line(seg, page, row_id, spaces)
             if line is None:
                 continue
             if len(ks) > 1:
-                line.extra["frags"] = [(normalize(_text(frags[k])), *frag_boxes[row_id][k]) for k in ks]
+                line.extra["frags"] = [(normalize(glyph_text(frags[k], spaces)), *frag_boxes[row_id][k]) for k in ks]
             out.append(line)
     out.sort(key=lambda ln: (ln.row, ln.x0))
     return out
 
 
-def _make_line(seg: list[tuple], page: int, row_id: int) -> TextLine | None:
-    text = normalize(_text(seg))
+def _make_line(seg: list[tuple], page: int, row_id: int, spaces: SpaceModel) -> TextLine | None:
+    text = normalize(glyph_text(seg, spaces))
     if not text:
         return None
     size_w: dict[float, int] = {}
@@ -471,7 +422,7 @@ def _make_line(seg: list[tuple], page: int, row_id: int) -> TextLine | None:
                 top = g[TOP]
             if bottom is None or g[BOTTOM] > bottom:
                 bottom = g[BOTTOM]
-    return TextLine(
+    line = TextLine(
         text=text,
         page=page,
         x0=x0,
@@ -484,3 +435,19 @@ def _make_line(seg: list[tuple], page: int, row_id: int) -> TextLine | None:
         n_chars=ink,
         font=max(font_w, key=font_w.__getitem__),
     )
+    if 0 < bold_n < n:
+        _mark_weight_change(line, seg, spaces)
+    return line
+
+
+def _mark_weight_change(line: TextLine, seg: list[tuple], spaces: SpaceModel) -> None:
+    """A line that starts bold and turns regular (a run-in title: "7. Title. Then the text") keeps its bold
+    opening in ``extra["bold_lead"]``; one entirely bold but for its end keeps nothing."""
+    cells = sorted((g for g in seg if not g[SPACE]), key=lambda g: g[X0])
+    if not cells[0][BOLD]:
+        return
+    k = next((i for i, g in enumerate(cells) if not g[BOLD]), len(cells))
+    if k < len(cells) and any(g[TEXT].isalnum() for g in cells[k:]):
+        lead = normalize(glyph_text(cells[:k], spaces))
+        if lead:
+            line.extra["bold_lead"] = lead

@@ -1,19 +1,24 @@
 """Lines in reading order -> paragraph-like groups.
 
 A new group starts at a change of column/band/role, a list marker, a change of font size or
-weight, a vertical gap clearly larger than the document's usual line gap, a line that does
-not overlap the previous one horizontally, or a first-line indent / short last line after a
-sentence end. Groups remember whether they open/close their column so paragraphs broken
+weight (not after a run-in bold title that turns regular within its line), a vertical gap clearly
+larger than the document's usual line gap, a line that does not overlap the previous one
+horizontally, a first-line indent / short last line after a sentence end, or a numbered line
+("2. Title") after a short line. Groups remember whether they open/close their column so paragraphs broken
 across a column or page can be rejoined later.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 
 from pipeline.layout.lines import TextLine
 from pipeline.layout.text import ends_sentence, strip_bullet
+
+# a line opening with a number label and a capital: "2. Foreldrestøtte ...", "14) Veileder ..."
+NUMBERED_LINE = re.compile(r"^\d{1,3}[.)]\s+[A-ZÆØÅ«\"]")
 
 
 @dataclass
@@ -76,11 +81,12 @@ def group_lines(ordered: list[TextLine], gap0: float, body_size: float = 10.0) -
             gap = ln.top - prev.bottom
             size = max(ln.size, prev.size)
             overlap = ln.x0 < prev.x1 and prev.x0 < ln.x1
+            run_in = "bold_lead" in prev.extra and not ln.bold  # "7. Title." then the text, on the same line
             new = (
                 not same_col
                 or not overlap
                 or abs(ln.size - prev.size) > 0.6
-                or ln.bold != prev.bold
+                or (ln.bold != prev.bold and not run_in)
                 or gap > gap0 + 0.45 * size
                 or gap < -0.5 * size
             )
@@ -95,6 +101,9 @@ def group_lines(ordered: list[TextLine], gap0: float, body_size: float = 10.0) -
                     new = True
                 elif cur.marker is not None and ln.x0 < left_edge - 0.5 * ln.size:
                     new = True  # back at the margin: the list item ended
+                elif NUMBERED_LINE.match(ln.text) and not prev.text.endswith("-") and (
+                        ends_sentence(prev.text) or prev.x1 < right - 3.0 * ln.size):
+                    new = True  # "2. Title" under a short line ("Ansvarlig: HOD, KDD"): the next numbered item
         elif cur is not None and kind == "toc" and cur.kind == "toc":
             new = ln.extra.get("toc_entry") != cur.lines[-1].extra.get("toc_entry")
         if new:

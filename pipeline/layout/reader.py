@@ -19,6 +19,7 @@ from pipeline.layout.guard import FileFacts, Limits, check_file, page_range_text
 from pipeline.layout.hyphenation import IsWord, default_is_word, join_lines, join_two
 from pipeline.layout.lines import TextLine, build_lines_from_glyphs
 from pipeline.layout.text import ends_sentence
+from pipeline.layout.words import SpaceModel
 
 DEFAULT_ENGINE = "pdfium"
 OCR_HINT = "needs OCR: tiltak extract --ocr, needs tesseract with Norwegian data"
@@ -174,17 +175,22 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
             _release(doc, p)
             continue
         boxes: list[tuple[float, float, float, float]] = []
+        spaces = SpaceModel.learn(glyphs)
         try:
             rulings = doc.rulings(p)
             if tables.page_needs_tables(rulings):
                 for raw in doc.find_tables(p):
-                    pc = tables.clean_table(raw, vocab)
+                    pc = tables.clean_table(raw, vocab, glyphs, spaces)
                     if pc is not None:
                         pieces.append(pc)
                         boxes.append(pc.bbox)
         except Exception as exc:
             warnings.append(f"table search failed on page {p} ({type(exc).__name__}); its text is kept as paragraphs")
-        lines = build_lines_from_glyphs(tables.glyphs_outside(glyphs, boxes), p)
+        lines = build_lines_from_glyphs(tables.glyphs_outside(glyphs, boxes), p, spaces=spaces)
+        for pc, consumed in tables.find_aligned_tables(lines, p, vocab):
+            gone = {id(ln) for ln in consumed}
+            lines = [ln for ln in lines if id(ln) not in gone]
+            pieces.append(pc)
         for k, pc in enumerate(pieces):
             if pc.page == p:
                 x0, top, x1, bottom = pc.bbox
@@ -272,6 +278,7 @@ def _bbox(lines: list[TextLine]) -> tuple[float, float, float, float]:
 def _blocks(groups, pieces, piece_table, toc_entries, body: float, vocab: IsWord | None) -> list[Block]:
     blocks: list[Block] = []
     flags: list[tuple[bool, bool]] = []
+    toc_done: set[int | None] = set()
     for g in groups:
         first = g.lines[0]
         if g.kind == "table":
@@ -297,6 +304,9 @@ def _blocks(groups, pieces, piece_table, toc_entries, body: float, vocab: IsWord
         bold = sum(ln.n_chars for ln in g.lines if ln.bold) * 2 > n_chars
         if g.kind == "toc":
             entry = first.extra.get("toc_entry")
+            if entry is not None and entry in toc_done:
+                continue  # the rest of an entry wrapped onto the next page: one block per entry
+            toc_done.add(entry)
             text = toc_entries[entry].title if entry is not None else " ".join(g.texts)
             role = "toc"
         else:
@@ -307,6 +317,7 @@ def _blocks(groups, pieces, piece_table, toc_entries, body: float, vocab: IsWord
                 text=text, page=first.page, page_end=g.lines[-1].page,
                 x0=x0, top=top, x1=x1, bottom=bottom, size=size, bold=bold, role=role,
                 column=first.column, lines=[ln.text for ln in g.lines],
+                run_in=_run_in(g, vocab) if g.kind is None else None,
             )
         )
         flags.append((g.first_in_col, g.last_in_col))
@@ -317,6 +328,20 @@ def _blocks(groups, pieces, piece_table, toc_entries, body: float, vocab: IsWord
         b.__dict__["_first_in_col"] = f
         b.__dict__["_last_in_col"] = l
     return blocks
+
+
+def _run_in(g: paragraphs.Group, vocab: IsWord | None) -> str | None:
+    """The bold opening of a paragraph that goes on in regular type: bold lines, then a line turning regular."""
+    lead: list[str] = []
+    for ln, text in zip(g.lines, g.texts):
+        if "bold_lead" in ln.extra:
+            cut = len(ln.text) - len(text)  # a list marker stripped from the first line
+            lead.append(ln.extra["bold_lead"][cut:] if ln.extra["bold_lead"].startswith(ln.text[:cut]) else ln.extra["bold_lead"])
+            return join_lines(lead, vocab).strip() or None
+        if not ln.bold:
+            return None
+        lead.append(text)
+    return None
 
 
 def _rejoin(blocks: list[Block], vocab: IsWord | None) -> list[Block]:

@@ -3,7 +3,8 @@
 A TOC row is a printed row ending in a page label (arabic or roman) that is either separated
 from its title by dot leaders or set apart as a right-aligned segment. Three or more such
 rows on one early page form a TOC; rows sandwiched between them (wrapped titles) belong to
-the next entry. Levels come from the indentation of the titles (distinct x positions).
+the next entry, also when the entry wraps across a page break (the last lines of one TOC page and
+a first entry in lower case on the next). Levels come from the indentation of the titles (distinct x positions).
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ def _parse_row(segs: list[TextLine], right_edge: float) -> TocRow | None:
     return None
 
 
+def _continues(text: str) -> bool:
+    """A TOC title that goes on from the line before it: it starts in lower case."""
+    t = text.strip()
+    return bool(t) and t[0].islower()
+
+
 def find_toc(
     pages: dict[int, list[TextLine]],
     *,
@@ -67,6 +74,7 @@ def find_toc(
     n = len(pages)
     limit = max_page if max_page is not None else max(6, n // 3)
     found: list[TocRow] = []
+    carry: tuple[int, list[TextLine]] | None = None  # a wrapped entry's first line(s) at the foot of a TOC page
     for p in sorted(pages)[: limit]:
         lines = [ln for ln in pages[p] if ln.role is None]
         if not lines:
@@ -78,6 +86,13 @@ def find_toc(
         if len(hits) < min_rows:
             continue
         pending: list[TextLine] = []
+        if carry is not None and carry[0] == p - 1 and parsed[hits[0]] is not None and (
+                _continues(parsed[hits[0]].title) or hits[0] > 0 and _continues(rows[0][0].text)):
+            pending = list(carry[1])  # "Tiltak 13: Tilrettelagt opplæring for sent ankomne" / "ungdommer .... 9"
+        carry = None
+        tail = [ln for r in rows[hits[-1] + 1:] for ln in r]
+        if 0 < len(rows) - hits[-1] - 1 <= 2 and all(ln.size <= rows[hits[-1]][0].size + 0.6 for ln in tail):
+            carry = (p, tail)
         page_rows: list[TocRow] = []
         for i in range(hits[0], hits[-1] + 1):
             r = parsed[i]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pipeline.model import Block, LaidOutDocument
 from pipeline.measures.merge import complete_title
 from pipeline.measures.raw import RawMeasure
+from pipeline.measures.responsibility import split_trailing_responsibility
 from pipeline.structure.headings import Outline, is_headingish, toc_of
 from pipeline.structure.labels import CO_LABEL_RE, INLINE_LABEL_RE, LABEL_RE, TIMEFRAME_RE
 from pipeline.structure.text import clean_number, normalize, number_key
@@ -29,6 +30,7 @@ NUM_NODOT_RE = re.compile(r"^(?P<num>\d{1,3})\s+(?P<title>[A-ZÆØÅ«\"].*)$", 
 NUM_ONLY_RE = re.compile(r"^(?P<num>\d{1,3}[a-z]?)[.)]?$")
 TOC_LINE_RE = re.compile(r"(?:\.\s?){3,}\s*\d{1,3}\s*$|\s{3,}\d{1,3}\s*$")
 SECTION_RE = re.compile(r"\btiltak", re.IGNORECASE)
+FOOTNOTE_RE = re.compile(r"^(?:\d{1,3}|\*{1,3})\s+\S")
 
 
 @dataclass
@@ -65,7 +67,10 @@ def resp_continues(prev_text: str, b: Block) -> bool:
 
 
 def _split_inline_label(text: str) -> tuple[str, str | None]:
-    """"Prose. Ansvarlig: JD" -> ("Prose.", "Ansvarlig: JD")."""
+    """"Prose. Ansvarlig: JD" -> ("Prose.", "Ansvarlig: JD"); "Prose. (Ansvar: JD)" -> ("Prose.", "Ansvar: JD")."""
+    body, resp = split_trailing_responsibility(text)
+    if resp is not None:
+        return body, resp
     m = INLINE_LABEL_RE.search(text)
     if not m:
         return text, None
@@ -78,6 +83,8 @@ def _candidate(i: int, b: Block, body_size: float) -> _Cand | None:
     text = normalize(b.text)
     if not text or TOC_LINE_RE.search(text):
         return None
+    if b.run_in and b.role in ("body", "list_item") and (c := _run_in_candidate(i, b, text)) is not None:
+        return c
     heading = is_headingish(b, body_size)
     m = TILTAK_RE.match(text)
     if m:
@@ -112,6 +119,19 @@ def _candidate(i: int, b: Block, body_size: float) -> _Cand | None:
             return None
         return _Cand(i, n, title, "numbered", heading or b.role == "list_item", b.heading_level)
     return None
+
+
+def _run_in_candidate(i: int, b: Block, text: str) -> _Cand | None:
+    """"7. Title." in bold opening a paragraph that goes on in regular type: the bold run is the heading."""
+    lead = normalize(b.run_in or "")
+    m = TILTAK_RE.match(lead) or NUM_RE.match(lead)
+    if not m or not text.startswith(lead):
+        return None
+    title = m.group("title").strip().rstrip(".:").strip()
+    if not title or not (title[:1].isupper() or title[:1] in "«\"") or len(title.split()) > 25:
+        return None
+    kind = "tiltak" if TILTAK_RE.match(lead) else "numbered"
+    return _Cand(i, clean_number(m.group("num")), title, kind, True, b.heading_level, text[len(lead):].strip())
 
 
 def _section_is_measures(blocks: list[Block], i: int, body_size: float, cand_idx: set[int], outline: Outline) -> bool:
@@ -372,6 +392,8 @@ def _build(blocks: list[Block], c: _Cand, end: int) -> RawMeasure:
     for j in range(first, end):
         b = blocks[j]
         t = normalize(b.text)
+        if b.role == "other" and FOOTNOTE_RE.match(t):
+            continue  # a footnote in small type at the foot of the page is not the measure's text
         page_end = max(page_end, b.page_end)
         if LABEL_RE.match(t) or CO_LABEL_RE.match(t):
             resp.append(t)

@@ -2,8 +2,8 @@
 
 Pairs are found by number (same printed number) confirmed by title similarity, then by title similarity alone
 (optimal assignment with scipy's linear_sum_assignment over rapidfuzz scores) for rows whose numbers are missing
-or disagree. A merged measure keeps the body's title, text and pages, takes the table's timeframe, and the
-union of both responsibility texts with their sources. Unmatched table rows become measures of their own
+or disagree. A merged measure keeps the body's title, text and pages, takes the table's timeframe, and keeps the
+table's responsibility texts apart (with the row's page), so that the plan step can compare the two sources. Unmatched table rows become measures of their own
 (table-only plans: title from the table cell).
 """
 
@@ -99,9 +99,9 @@ def _combine(b: RawMeasure, t: RawMeasure) -> RawMeasure:
     if m.part_number is None:
         m.part_number, m.part_title = t.part_number, t.part_title
     m.extra_responsibility = list(b.extra_responsibility)
-    if t.responsibility_text:
-        m.extra_responsibility.append((t.responsibility_text, "table"))
-    m.extra_responsibility.extend(t.extra_responsibility)
+    m.table_responsibility = ([(t.responsibility_text, "table")] if t.responsibility_text else []) + list(
+        t.extra_responsibility)
+    m.table_page = t.page_start
     return m
 
 

@@ -6,10 +6,12 @@ foreword signatories -> stated counts ("inneholder 26 tiltak").
 
 "Alle departementer" convention: it names no particular ministry, so the measure keeps the phrase in
 ``responsibility_text`` and gets one row with role "all" for the publishing ministry of the plan (the ministry that
-coordinates it); if the publisher is unknown, no row. Other named ministries on the same line keep their roles.
+coordinates it), also when that ministry has a row of its own as lead or co; if the publisher is unknown, no row.
+Other named ministries on the same line keep their roles.
 A ministry in brackets at the end of a title ("... (HOD)") is removed from the title and recorded with source
-"responsibility_line" like a responsibility line. When a ministry is named both in the body and in the summary table,
-one row is kept (the body's role and source); a second lead is demoted to co.
+"responsibility_line" like a responsibility line. A measure also listed in a summary (overview) table has two sources
+of responsibility: when they agree, the text's rows stand for both; when they disagree, the table's differing rows are
+kept beside the text's with source "table" and a warning names the measure and the pages (never silently pick one).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pipeline.model import (
     LaidOutDocument,
     Measure,
     MinistryOnDate,
+    Part,
     PlanExtraction,
     Responsibility,
 )
@@ -66,8 +69,8 @@ _PART_PREFIX = re.compile(r"^(\d{1,2})\.\d{1,3}[a-z]?$")
 
 def _assign_parts(raws: list[RawMeasure], outline: Outline) -> None:
     for r in raws:
-        if r.source == "table" and r.part_number is not None:
-            continue
+        if r.source == "table" and (r.part_number is not None or r.part_title):
+            continue  # the table's own section rows placed it
         p = outline.part_at(r.block_index) if r.block_index >= 0 else None
         if p is not None:
             r.part_number, r.part_title = p.number, p.title
@@ -155,7 +158,33 @@ def extract_plan(
     warnings.extend(fw_warn)
     document = _with_stated_counts(doc, info, len(measures), warnings)
     parts = parts_with_locators(doc, outline) if chaptered else _pdf_parts(outline)
-    return PlanExtraction(document=document, parts=parts, measures=measures, ministers=ministers, warnings=warnings)
+    return PlanExtraction(document=document, parts=_parts(parts, measures), measures=measures, ministers=ministers,
+                          warnings=warnings)
+
+
+def _parts(parts: list[Part], measures: list[Measure]) -> list[Part]:
+    """The outline's parts with their kind, then parts named only by a summary table's section rows.
+
+    A numbered heading of the outline that holds no measure is a chapter ("1 Innledning", "Del I Innledning og
+    bakgrunn", "7 Oppfølging og evaluering"), kept apart as kind "chapter"; numbers are as printed."""
+    def same(a: str | None, b: str | None) -> bool:
+        return normalize(a or "").lower() == normalize(b or "").lower()
+
+    out: list[Part] = []
+    for p in parts:
+        held = any(m.part_number == p.number and (m.part_number is not None or same(m.part_title, p.title))
+                   for m in measures)
+        p.kind = "measures" if held else "chapter"
+        out.append(p)
+    for m in measures:
+        if m.part_number is None and not m.part_title:
+            continue
+        if any((m.part_number is not None and q.number == m.part_number)
+               or (m.part_number is None and q.number is None and same(q.title, m.part_title)) for q in out):
+            continue
+        out.append(Part(number=m.part_number, title=m.part_title or "", page_start=m.page_start, kind="measures",
+                        chapter=m.chapter, locator=f"p. {m.page_start}" if m.page_start is not None else m.locator))
+    return out
 
 
 def _raw_measures(doc: LaidOutDocument, outline: Outline, warnings: list[str], *, assign_parts: bool = True
@@ -222,29 +251,67 @@ class _Responsibilities:
     find_entities: EntityFinder | None
 
     def resolve(self, raw: RawMeasure, inputs: list[tuple[str, str]], label: str, warnings: list[str]
-                ) -> tuple[list[Responsibility], list[str]]:
+                ) -> tuple[list[Responsibility], list[str], bool]:
+        """Ministries (lead first), agencies, and whether "all ministries" was named."""
         resps: list[Responsibility] = []
         agencies: list[str] = []
-        all_text: str | None = None
+        all_source: str | None = None
         for text, source in inputs:
-            parsed = parse_responsibility(text, self.on, source=source, registry=self.reg,  # type: ignore[arg-type]
+            # a table's co-responsibility column ("co") names co-responsible ministries only
+            src = "table" if source == "co" else source
+            parsed = parse_responsibility(text, self.on, source=src, registry=self.reg,  # type: ignore[arg-type]
                                           find_entities=self.find_entities)
-            resps = _union(resps, parsed.responsibilities)
+            found = parsed.responsibilities
+            if source == "co":
+                found = [replace(r, role="co") for r in found]
+            resps = _union(resps, found)
             for a in parsed.agencies:
                 if a not in agencies:
                     agencies.append(a)
             if parsed.all_ministries:
-                all_text = all_text or text
+                all_source = all_source or ("table" if src == "table" or raw.source == "table" else "responsibility_line")
             for item in parsed.unresolved:
                 warnings.append(f"{label}: unknown ministry or agency {item!r} in responsibility {text!r}")
-        pub = _publisher(self.reg, self.info, self.on) if all_text is not None else None
-        if pub is not None and not any(r.ministry_id == pub.ministry_id for r in resps):
-            resps = _union(resps, [Responsibility(pub.ministry_id, pub.name, pub.abbreviation, "all",
-                                                  "table" if raw.source == "table" else "responsibility_line",
-                                                  "Alle departementer")])
-        if not resps and not agencies and not all_text:
+        pub = _publisher(self.reg, self.info, self.on) if all_source is not None else None
+        if pub is not None and not any(r.role == "all" for r in resps):
+            # the row for "all ministries", recorded against the coordinating ministry, also when that ministry
+            # leads the measure as well ("ASD i samarbeid med alle departementer", "KMD/Alle")
+            all_row = Responsibility(pub.ministry_id, pub.name, pub.abbreviation, "all", all_source,  # type: ignore[arg-type]
+                                     "Alle departementer")
+            resps = sorted(resps + [all_row], key=lambda r: {"lead": 0, "all": 1, "co": 2}[r.role])
+        return resps, agencies, all_source is not None
+
+    def merged(self, raw: RawMeasure, inputs: list[tuple[str, str]], label: str, warnings: list[str]
+               ) -> tuple[list[Responsibility], list[str]]:
+        """The responsibilities a measure's text gives and those its summary-table row gives, compared.
+
+        When the two sources name the same ministries in the same roles, the text's rows stand for both.
+        When they disagree, neither is picked: the table's rows that the text does not have are kept too, with
+        source "table", and a warning names the measure, its page and the table's page."""
+        text_rows, agencies, named_all = self.resolve(raw, inputs, label, warnings)
+        table_rows: list[Responsibility] = []
+        if raw.table_responsibility:
+            table_rows, more, table_all = self.resolve(raw, raw.table_responsibility, label, warnings)
+            agencies += [a for a in more if a not in agencies]
+            named_all = named_all or table_all
+        if not text_rows:
+            rows = table_rows
+        else:
+            have = {(r.ministry_id, r.role) for r in text_rows}
+            extra = [r for r in table_rows if (r.ministry_id, r.role) not in have]
+            rows = text_rows + extra
+            if table_rows and (extra or have != {(r.ministry_id, r.role) for r in table_rows}):
+                warnings.append(
+                    f"{label} on page {raw.page_start}: responsibility disagreement: the text names "
+                    f"{_roles_text(text_rows)}, the overview table on page {raw.table_page} names "
+                    f"{_roles_text(table_rows)}; both kept (measure_ministries.source)")
+        if not rows and not agencies and not named_all:
             warnings.append(f"{label}: no responsible ministry found")
-        return resps, agencies
+        return rows, agencies
+
+
+def _roles_text(rows: list[Responsibility]) -> str:
+    return ", ".join(f"{r.abbreviation or r.ministry_id} ({r.role})" for r in rows)
 
 
 def _measure(document_id: str, raw: RawMeasure, mid: str, resolver: _Responsibilities, warnings: list[str]) -> Measure:
@@ -257,8 +324,8 @@ def _measure(document_id: str, raw: RawMeasure, mid: str, resolver: _Responsibil
     if paren:
         inputs.append((paren, "responsibility_line"))
     inputs.extend(raw.extra_responsibility)
-    resps, agencies = resolver.resolve(raw, inputs, label, warnings)
-    resp_texts = [t for t, _ in inputs]
+    resps, agencies = resolver.merged(raw, inputs, label, warnings)
+    resp_texts = [t for t, _ in inputs + raw.table_responsibility]
     return Measure(
         document_id=document_id,
         measure_id=mid,

@@ -24,4 +24,7 @@ class RawMeasure:
     part_title: str | None = None
     end_index: int | None = None
     row_index: int | None = None  # table row
-    extra_responsibility: list[tuple[str, str]] = field(default_factory=list)  # (text, source) from a merge
+    extra_responsibility: list[tuple[str, str]] = field(default_factory=list)  # (text, source): "co" = a co column
+    # a body measure also listed in a summary table: the table row's responsibility texts and the row's page
+    table_responsibility: list[tuple[str, str]] = field(default_factory=list)
+    table_page: int | None = None

@@ -7,7 +7,7 @@ Handles "Ansvarlig: JD", "Ansvar: BLD og JD", "Ansvarlig departement: Helse- og 
 
 Roles: in the part before a co-operation phrase ("i samarbeid med", "sammen med", "Medansvar:"...)
 the first ministry is the lead and the others are co-responsible; ministries after it are co.
-"Alle departementer" is not a ministry: it sets ``ParsedResponsibility.all_ministries`` and produces no
+"Alle departementer" (also "Alle" alone, "JD/Alle") is not a ministry: it sets ``ParsedResponsibility.all_ministries`` and produces no
 Responsibility row here (see ``pipeline.measures.plan`` for how a plan records it).
 Suspended compounds ("Barne-, likestillings- og inkluderingsdepartementet") are never split.
 """
@@ -40,7 +40,8 @@ _CO_SPLIT = re.compile(
     re.IGNORECASE,
 )
 _ALL_RE = re.compile(
-    r"^(?:alle|samtlige)(?:\s+(?:berørte|relevante|aktuelle))?\s+departement(?:er|ene)?$|^regjeringen$",
+    r"^(?:alle|samtlige)(?:\s+(?:berørte|relevante|aktuelle))?\s+departement(?:er|ene)?$|^regjeringen$"
+    r"|^alle(?:\s+dep\.?)?$",  # "Alle" alone, as budget and overview tables write it ("JD/Alle")
     re.IGNORECASE,
 )
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
@@ -90,28 +91,40 @@ def _split_items(s: str) -> list[str]:
     return [i for i in items if i]
 
 
-_BREAKABLE_SPACE = re.compile(r"(?<=[a-zæøå])\s(?=[a-zæøå])|(?<=\b[A-ZÆØÅ])\s(?=[A-ZÆØÅ]{1,4}\b)|(?<=\b[A-ZÆØÅ]{2})\s(?=[A-ZÆØÅ]{1,3}\b)")
+_BREAKABLE_SPACE = re.compile(r"(?<=[a-zæøå])\s(?=[a-zæøå])|(?<=\b[A-ZÆØÅ])\s(?=[a-zæøå])"  # "K unnskapsdepartementet"
+                              r"|(?<=\b[A-ZÆØÅ])\s(?=[A-ZÆØÅ]{1,4}\b)|(?<=\b[A-ZÆØÅ]{2})\s(?=[A-ZÆØÅ]{1,3}\b)")
 _KEEP_WORDS = {"og", "eller", "for", "i", "med", "av", "til", "samt"}
+_JOINING_WORDS = {"og", "eller", "samt"}  # never part of a broken word: they join names
 
 
 def _rejoined(item: str) -> list[str]:
     """Variants of ``item`` with spaces inside broken words removed (all at once, then one at a time)."""
-    spots = []
+    spots, every = [], []
     for m in _BREAKABLE_SPACE.finditer(item):
         left = item[: m.start()].split(" ")[-1].lower()
         right = item[m.end():].split(" ")[0].lower()
         if left.rstrip(",") not in _KEEP_WORDS and right not in _KEEP_WORDS:
             spots.append(m.start())
-    if not spots or len(spots) > 6:
+            every.append(m.start())
+        elif not left.endswith(("-", ",")) and left not in _JOINING_WORDS and right not in _JOINING_WORDS:
+            every.append(m.start())
+    if not every or len(every) > 6:
         return []
-    out = ["".join(ch for k, ch in enumerate(item) if k not in spots)]
+    out = ["".join(ch for k, ch in enumerate(item) if k not in spots)] if spots else []
     if len(spots) > 1:
         out += [item[:k] + item[k + 1:] for k in spots]
+    if every != spots:  # a short word may itself be a broken piece: "for valtningsdepartement" -> "forvaltnings..."
+        out.append("".join(ch for k, ch in enumerate(item) if k not in every))
     return out
 
 
+_ALL_SQUEEZED = re.compile(r"(?:alle|samtlige)(?:berørte|relevante|aktuelle)?departement(?:er|ene)?")
+
+
 def _is_all(item: str) -> bool:
-    return bool(_ALL_RE.match(item.strip()))
+    """"Alle departementer" in its forms, also with its words broken in a narrow cell ("Alle depa rtemente r")."""
+    t = item.strip()
+    return bool(_ALL_RE.match(t)) or bool(_ALL_SQUEEZED.fullmatch(re.sub(r"\s+", "", t).lower()))
 
 
 def parse_responsibility(
@@ -235,6 +248,28 @@ def _entities_in(item: str, on: date | None, find_entities: EntityFinder) -> lis
     except Exception:
         return []
     return [e.text for e in ents if e.label in ("MINISTRY", "AGENCY")]
+
+
+# "(Ansvar: JD og KMD)" closing a paragraph or a list item; the label as in LABEL_RE, the value without brackets
+_TRAILING_RESPONSIBILITY = re.compile(
+    r"\s*\(\s*(?P<resp>(?:(?:hoved)?ansvar(?:lig(?:e)?)?(?:\s+departement(?:er|et|ene)?)?|ansvarsdepartement(?:er)?)"
+    r"\s*[:\u2013\u2014–]\s*[^()]*?[^\s()][^()]*?)\s*\)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_trailing_responsibility(text: str) -> tuple[str, str | None]:
+    """"Prose. (Ansvar: JD og KMD)" -> ("Prose.", "Ansvar: JD og KMD"); (text, None) when no such tail.
+
+    A responsibility in brackets that closes a paragraph or list item, with its label ("Ansvar:",
+    "Ansvarlig:", "Ansvarlige departementer:", "Hovedansvar:" ...). The returned responsibility keeps its
+    label, so :func:`parse_responsibility` reads it like a responsibility line. Nothing else is removed: a
+    bracket without a label ("(HOD)") or one inside the sentence stays in the text.
+    """
+    m = _TRAILING_RESPONSIBILITY.search(text)
+    if not m:
+        return text, None
+    return text[: m.start()].rstrip(), normalize(m.group("resp"))
 
 
 _TITLE_PAREN = re.compile(r"\s*\(([^()]{1,80})\)\s*[.]?\s*$")

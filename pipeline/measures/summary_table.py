@@ -3,8 +3,9 @@
 Columns are found by header words (fuzzy, rapidfuzz), with a content fallback when the header is missing or
 unusual: a column of small numbers is the number column, one of years/periods the timeframe, one whose cells
 are ministries the responsibility column, the longest text the title. Rows with an empty number cell continue
-the previous row (a row broken over a page). Rows with one filled cell that names a part ("Del 2: ...")
-set the part for the rows below.
+the previous row (a row broken over a page). Section rows (one text across the table, flagged by the layout
+when it is one bold cell spanning the table) set the part for the rows below: "Del 2: ..." and "2 Title" with the
+printed number, a part title of the outline with its number, any other heading-like text as an unnumbered part.
 """
 
 from __future__ import annotations
@@ -184,7 +185,9 @@ def table_measures(
 
     out: list[RawMeasure] = []
     header_key = [_key(h) for h in header]
-    for r, page in zip(rows, pages):
+    shift = len(rows) - len(table.rows)  # the header taken as a data row
+    sections = {k + shift for k in table.section_rows}
+    for k, (r, page) in enumerate(zip(rows, pages)):
         filled = [x for x in r if x]
         if not filled or [_key(c) for c in r] == header_key:
             continue  # empty, or the header repeated on a new page
@@ -197,8 +200,11 @@ def table_measures(
             if found is not None:
                 part_number, part_title = found
                 continue
-            # A section row: one text across merged cells, or only in the number column.
-            if len(filled) > 1 or ("number" in cols and num_cell) or not out:
+            # A section row: one text across merged cells (one bold cell spanning the table), or only in the
+            # number column. One that reads as a heading names the part of the rows below, as printed.
+            if k in sections or len(filled) > 1 or ("number" in cols and num_cell) or not out:
+                if _heading_like(distinct[0]):
+                    part_number, part_title = None, distinct[0]
                 continue
         if "number" in cols and not num_cell and out:
             prev = out[-1]  # continuation of the previous row (broken over a page)
@@ -251,6 +257,12 @@ def table_measures(
 
 
 _NUMBERED_PART = re.compile(r"^(?P<num>\d{1,2})\.?\s+(?P<title>[A-ZÆØÅ].*)$")
+
+
+def _heading_like(text: str) -> bool:
+    """A section row that can name a part: a short title in sentence case, not a sentence or a note."""
+    t = text.strip()
+    return bool(t) and t[:1].isupper() and not t.endswith((".", ":", ";", ",")) and len(t.split()) <= 14
 
 
 def _part_row(text: str, outline: Outline | None) -> tuple[int, str | None] | None:

@@ -15,6 +15,7 @@ Where ``fork`` is unavailable (non-POSIX) the function runs in-process without l
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing as mp
 import os
 import pickle
@@ -82,6 +83,9 @@ def _address_space_bytes() -> int:
 
 
 def _child(conn, fn, args, kwargs, memory_mb):
+    # A native library that runs out of the address-space budget aborts the worker (SIGABRT): the parent
+    # reports that as the document's failure, so the worker must not print a crash dump of its own.
+    faulthandler.disable()
     if memory_mb and memory_mb > 0:
         try:
             import resource

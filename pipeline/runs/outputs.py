@@ -25,6 +25,7 @@ def _tables_for(results: list[ExtractionResult], comparisons: list[Comparison] =
         changes=[ch for c in comparisons for ch in c.changes],
         consistency=checks,
         documents=[r.landing for r in results if r.landing is not None],
+        document_ministers={r.document_id: r.landing_ministers for r in results if r.landing is not None},
         mentions=[m for r in results for m in r.mentions],
     )
 

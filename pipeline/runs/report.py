@@ -9,13 +9,25 @@ def run_report_markdown(run: RunResult, consistency_md: str = "") -> str:
     s = run.summary()
     lines = ["# tiltak run report", "", f"Pipeline version {s['pipeline_version']}.", ""]
     lines += ["## Documents", "", "| document | kind | status | measures | pages | ministers |", "|---|---|---|---|---|---|"]
+    stale = {d["document_id"]: d.get("extracted_at", "") for d in s["documents"] if d.get("status") == "stale"}
     for d in s["documents"]:
+        status = f"**stale** (rows of {stale[d['document_id']]})" if d["document_id"] in stale else "ok"
         lines.append(
-            f"| {d['document_id']} | {d['kind']} | ok | {d.get('measures', '')} | {d.get('pages', '') or ''} | {d.get('ministers', '')} |"
+            f"| {d['document_id']} | {d['kind']} | {status} | {d.get('measures', '')} | {d.get('pages', '') or ''} | {d.get('ministers', '')} |"
         )
     for f in s["failures"]:
-        lines.append(f"| {f['document_id']} | | **failed** ({f['stage']}) | | | |")
+        if f["document_id"] not in stale:
+            lines.append(f"| {f['document_id']} | | **failed** ({f['stage']}) | | | |")
     lines.append("")
+    if stale:
+        lines += ["## Stale documents", ""]
+        lines += [
+            f"- **{doc}**: its extraction failed in this run (see Failures); the rows published for it are those of "
+            f"its last good extraction, made {at}, marked `documents.status = stale` "
+            "(`tiltak run --drop-failed` leaves them out)"
+            for doc, at in sorted(stale.items())
+        ]
+        lines.append("")
     if s["failures"]:
         lines += ["## Failures", ""]
         lines += [f"- **{f['document_id']}** ({f['stage']}): {f['message']}" for f in s["failures"]]

@@ -28,6 +28,8 @@ class RunResult:
     checks: list[ConsistencyCheck] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. sources not fetched (offline)
     cached: set[str] = field(default_factory=set)  # document ids whose extraction came from the cache
+    stale: dict[str, str] = field(default_factory=dict)  # failed documents published from their last good extraction: id -> extracted_at
+    written: bool = True  # False when every document failed and the outputs were left as they were
 
     @property
     def ok(self) -> bool:
@@ -40,15 +42,17 @@ class RunResult:
                 "document_id": r.document_id,
                 "kind": r.kind,
                 "path": r.path,
-                "status": "ok",
+                "status": "stale" if r.document_id in self.stale else "ok",
                 "cached": r.document_id in self.cached,
             }
+            if r.document_id in self.stale:
+                row["extracted_at"] = self.stale[r.document_id]
             if r.plan is not None:
                 row["measures"] = len(r.plan.measures)
                 row["pages"] = r.plan.document.page_count
             if r.press is not None:
-                row["ministers"] = len(r.press.ministers)
                 row["stated_measures"] = r.press.document.stated_measure_count
+            row["ministers"] = len(r.ministers)
             if r.warnings:
                 row["warnings"] = list(r.warnings)
             docs.append(row)
@@ -64,6 +68,7 @@ class RunResult:
                 "disagreements": sum(1 for c in self.checks if not c.agrees),
             },
             "notes": list(self.notes),
+            "written": self.written,
             "ok": self.ok,
         }
 

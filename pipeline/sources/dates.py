@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-__all__ = ["MONTHS", "parse_date", "find_dates", "format_date_no"]
+__all__ = ["MONTHS", "parse_date", "find_dates", "find_dates_at", "format_date_no"]
 
 #: month name or abbreviation -> month number (Bokmål and Nynorsk).
 MONTHS: dict[str, int] = {
@@ -77,6 +77,13 @@ def find_dates(text: str) -> list[date]:
     if not text:
         return []
     return [dt for _, dt in sorted(_iter_dates(text), key=lambda t: t[0])]
+
+
+def find_dates_at(text: str) -> list[tuple[int, date]]:
+    """Every valid date in ``text`` with the offset where it is written, in order of appearance."""
+    if not text:
+        return []
+    return sorted(_iter_dates(text), key=lambda t: t[0])
 
 
 def parse_date(text: str | None) -> date | None:

@@ -182,6 +182,7 @@ def fetch_error(message: str, url: str, dest: str | Path | None, *, status: int 
     err.url = url  # type: ignore[attr-defined]
     err.status = status  # type: ignore[attr-defined]
     err.retryable = retryable  # type: ignore[attr-defined]
+    err.unreachable = False  # type: ignore[attr-defined]
     return err
 
 
@@ -212,11 +213,18 @@ def _open(client: httpx.Client, url: str, headers: dict[str, str], dest: str | P
         try:
             request = client.build_request("GET", current, headers=hdrs)
             resp = client.send(request, stream=True, follow_redirects=False)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.ProxyError) as exc:
+            # no connection at all (offline, DNS failure, refused, firewall): not worth retrying within a run
+            # (seconds later the answer is the same), and the host's other sources are not tried either
+            err = fetch_error(f"could not connect to {urlsplit(current).hostname} ({type(exc).__name__}; offline?)",
+                              url, dest, retryable=False)
+            err.unreachable = True  # type: ignore[attr-defined]
+            raise err from None
         except httpx.TimeoutException:
             raise fetch_error(f"timed out fetching {current}", url, dest, retryable=True) from None
-        except (httpx.NetworkError, httpx.ProxyError) as exc:
-            raise fetch_error(f"could not connect to {urlsplit(current).hostname} ({type(exc).__name__}; offline?)",
-                               url, dest, retryable=True) from None
+        except httpx.NetworkError as exc:  # a connection was made, then lost: may be transient
+            raise fetch_error(f"connection to {urlsplit(current).hostname} lost ({type(exc).__name__})",
+                              url, dest, retryable=True) from None
         except httpx.HTTPError as exc:
             raise fetch_error(f"HTTP error fetching {current} ({exc})", url, dest, retryable=True) from None
         if resp.status_code in _REDIRECT_CODES:

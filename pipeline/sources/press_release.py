@@ -520,6 +520,7 @@ def extract_press_release(
         stated_measure_count=counts.measures,
         stated_part_count=counts.parts,
         plan_url=plan_url or found_url,
+        naming_date=names_on,
     )
     return PressReleaseFacts(
         document=info,
@@ -584,6 +585,7 @@ def extract_landing_page(
         stated_measure_count=counts.measures,
         stated_part_count=counts.parts,
         plan_url=links[0].url if links else None,
+        naming_date=names_on,
     )
     return info, links
 

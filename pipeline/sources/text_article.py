@@ -10,17 +10,20 @@ The format, as in ``corpus/pressemelding-2016-styrket-samarbeid-mot-menneskehand
     <body: paragraphs separated by blank lines, "  • " bullets>
 
 The body is returned normalised: paragraphs separated by one blank line, list items as lines
-starting with "• " (any of • · ▪ * as the bullet, or an indented - / –). Text without a title or without any of the
-"Publisert under:", "Utgiver:" or "Dato:" lines is not taken for an article.
+starting with "• " (any of • · ▪ * as the bullet, or an indented - / –). Text copied without the header lines
+(title, ingress and text only) is read too, with a ``SourceWarning`` that publisher and date are unknown; text
+without a title line or without body text is not taken for an article.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 
 from pipeline.errors import NotAnArticleError
 from pipeline.model import Article
 from pipeline.sources.dates import parse_date
+from pipeline.sources.encoding import SourceWarning
 from pipeline.sources.regjeringen_html import government_from_url
 
 __all__ = ["parse_text_article", "normalise_body"]
@@ -106,16 +109,16 @@ def parse_text_article(text: str, *, path: str | None = None, url: str | None = 
     if not title:
         raise NotAnArticleError("text file has no title line", path=path,
                                 hint="the first line must be the article title, as copied from regjeringen.no")
-    if not any(k in fields for k in ("publisert under", "utgiver", "dato")):
-        raise NotAnArticleError(
-            "text is not a regjeringen.no article (no 'Publisert under:', 'Utgiver:' or 'Dato:' line after the title)",
-            path=path,
-            hint="copy the whole article including its header lines, or add 'Utgiver: <departement>' below the title",
-        )
     body = normalise_body("\n".join(lines[i:]))
     if not body:
-        raise NotAnArticleError("article has a header but no body text", path=path,
-                                hint="copy the article text below the header lines as well")
+        raise NotAnArticleError("article has a title but no body text", path=path,
+                                hint="copy the article text below the title (and header lines) as well")
+    if not any(k in fields for k in ("publisert under", "utgiver", "dato")):
+        # text copied from the page body only (title, ingress, text): read it, and say what is missing
+        warnings.warn(SourceWarning(
+            f"{path or 'text'}: no 'Utgiver:' or 'Dato:' line below the title, so publisher and date are unknown "
+            "(copy the page's header lines too, or give the date with --date / `published` in the manifest)"
+        ), stacklevel=2)
     published = parse_date(fields.get("dato"))
     return Article(
         title=title,

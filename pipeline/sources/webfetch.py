@@ -56,6 +56,7 @@ class WebFetchResult:
     downloaded: list[Path] = field(default_factory=list)  # new or changed content
     unchanged: list[Path] = field(default_factory=list)  # asked again: not modified
     adopted: list[Path] = field(default_factory=list)  # saved by a user, verified
+    retired: list[Path] = field(default_factory=list)  # pages no longer in the contents, taken out of the folder
     chapters: int = 0
 
     @property
@@ -99,7 +100,8 @@ def missing_pages(folder: Path, url: str) -> list[str]:
     return [t.url for t in toc if t.number not in have]
 
 
-def _manual_hint(urls: list[str], folder: Path, front_only: bool = False) -> str:
+def manual_pages_hint(urls: list[str], folder: Path, front_only: bool = False) -> str:
+    """What to save from a browser, and where, when the site cannot be fetched from here."""
     shown = ", ".join(urls[:12]) + (f" and {len(urls) - 12} more chapter pages" if len(urls) > 12 else "")
     if front_only:  # the contents are not known yet: the chapters are the pages the front page links
         shown += " and every chapter page its table of contents links (…?ch=1, ?ch=2 … or …/sec1 …)"
@@ -112,7 +114,7 @@ def _refused(exc: FetchError, folder: Path, url: str) -> FetchError:
     todo = missing_pages(folder, url)
     ref = page_ref(url)
     front_only = ref is not None and todo == [ref.document_url]
-    err = FetchError(exc.message, path=folder, hint=_manual_hint(todo, folder, front_only))
+    err = FetchError(exc.message, path=folder, hint=manual_pages_hint(todo, folder, front_only))
     err.url = getattr(exc, "url", url)  # type: ignore[attr-defined]
     err.status = getattr(exc, "status", None)  # type: ignore[attr-defined]
     err.retryable = getattr(exc, "retryable", False)  # type: ignore[attr-defined]
@@ -141,8 +143,12 @@ def _get(url: str, dest: Path, existing: Path | None, result: WebFetchResult, *,
 
 
 def fetch_web_document(url: str, folder: str | Path, *, store: str | Path, client: httpx.Client | None = None,
-                       pause: float = DEFAULT_PAUSE, sleep: Callable[[float], None] = time.sleep) -> WebFetchResult:
+                       pause: float = DEFAULT_PAUSE, sleep: Callable[[float], None] = time.sleep,
+                       retire_unlisted: bool = False) -> WebFetchResult:
     """Save the front page at ``url`` and every chapter it lists into ``folder`` (see the module docstring).
+
+    ``retire_unlisted``: a saved chapter page the contents no longer list (the document lost a chapter) is taken
+    out of the folder when the store holds its copy, so the folder is the current version (the watch flow).
 
     Raises :class:`FetchError` (one line, listing the pages still to save and the folder) when a request fails, and
     :class:`WebDocumentError` when a page in the folder belongs to another document or is not a document page.
@@ -181,4 +187,18 @@ def fetch_web_document(url: str, folder: str | Path, *, store: str | Path, clien
             result.chapters = len(front.toc)
     except FetchError as exc:
         raise _refused(exc, folder, ref.document_url) from None
+    if retire_unlisted:
+        _retire_unlisted(folder, ref.document_id, {item.number for item in front.toc}, result)
     return result
+
+
+def _retire_unlisted(folder: Path, document_id: str, listed: set[int], result: WebFetchResult) -> None:
+    for number, page in saved_pages(folder, document_id).items():
+        if number is None or number in listed:
+            continue
+        prov_file = provenance_path(page)
+        stored = Provenance.read(prov_file).store_path if prov_file.is_file() else None
+        if stored and Path(stored).is_file():  # the store keeps the copy: nothing is lost
+            page.unlink()
+            prov_file.unlink()
+            result.retired.append(page)

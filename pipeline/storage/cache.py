@@ -3,11 +3,15 @@
 One project-local directory, ``.tiltak-cache/`` in the working directory unless
 ``TILTAK_CACHE_DIR`` says otherwise:
 
-- ``results/``: Prefect task results, keyed by task name + document sha256 + pipeline
-  version (so an unchanged document is not extracted again, and a changed one only
-  invalidates itself);
+- ``results/``: extraction and comparison results (``pipeline.runs.cache``), keyed by task name +
+  document sha256 + pipeline version + output-changing options (so an unchanged document is not
+  extracted again, and a changed one only invalidates itself); ``results/last-good/`` points at each
+  document's latest good extraction;
 - ``nlp/``: the lemmatizer lookup built from spacy-lookups-data;
-- ``downloads/``: fetched files stored under their sha256, with provenance JSON.
+- ``downloads/``: fetched files stored under their sha256, with provenance JSON;
+- ``web-versions/``: earlier versions of watched web documents, their pages put together again from
+  ``downloads/`` for a change report;
+- ``logs/``: Prefect's own log lines when tiltak runs a flow (``prefect.log``).
 
 ``tiltak cache clear`` removes it (``--keep-downloads`` keeps fetched files).
 """

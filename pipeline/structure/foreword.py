@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from pipeline.model import Block, LaidOutDocument, Minister
+from pipeline.layout.hyphenation import default_is_word, join_two
 from pipeline.structure.registry import MinistryRegistry, try_resolve_title
 from pipeline.structure.text import normalize
 
@@ -23,7 +24,7 @@ TITLE_RE = re.compile(
 _NAME_WORD = r"[A-ZÆØÅÉÜÖÄ][a-zæøåéüöäA-ZÆØÅ'’.-]+"
 NAME_RE = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:van|von|de|af|du|la)))" + r"{1,3}$")
 _NOT_NAME = re.compile(r"departement|regjering|handlingsplan|forord|innhold|oslo|januar|februar|mars|april|mai|juni|juli|august|"
-                       r"september|oktober|november|desember|eksempelplan|tiltak|del\b|kapittel|statsråd", re.IGNORECASE)
+                       r"september|oktober|november|desember|tiltak|del\b|kapittel|statsråd", re.IGNORECASE)
 
 
 _OPEN_END = re.compile(r"(?:-,?|\s(?:og|eller))$")
@@ -35,7 +36,7 @@ def _lines(b: Block) -> list[str]:
     out: list[str] = []
     for x in lines:
         if out and _OPEN_END.search(out[-1]):
-            out[-1] = f"{out[-1]} {x}"
+            out[-1] = join_two(out[-1], x, default_is_word())  # "moderniseringsminis-" + "ter", "Barne-," + "og ..."
         else:
             out.append(x)
     return out or [normalize(b.text)]

@@ -26,6 +26,8 @@ KEYWORD_PART_RE = re.compile(rf"^(?P<kw>{_KW})\s+(?P<num>{_NUMTOK})\b\.?\s*(?:[:
 ORDINAL_PART_RE = re.compile(rf"^(?P<num>{'|'.join(ORDINAL_WORDS)})\s+(?P<kw>del|kapittel)\s*[:.\u2013–-]?\s*(?P<title>.*)$", re.IGNORECASE)
 NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2})\.?\s+(?P<title>[A-ZÆØÅ«\"].*)$")
 MEASURE_HEAD_RE = re.compile(r"^tiltak\s+\d", re.IGNORECASE)
+# what a TOC title's tail must not hold to complete a heading: leader dots, a page number (the next entry ran on)
+_TOC_NOISE = re.compile(r"(?:\.\s?){2,}|\d")
 
 
 def is_headingish(b: Block, body_size: float) -> bool:
@@ -318,7 +320,8 @@ def _confirm_with_toc(
             continue
         if not c.title:
             c.title = title
-        elif len(title) > len(c.title) and title.lower().startswith(c.title.lower()):
+        elif (len(title) > len(c.title) and title.lower().startswith(c.title.lower())
+              and not _TOC_NOISE.search(title[len(c.title):])):
             c.title = title  # the heading wrapped and the layout kept only its first line
     if numbered:
         return chosen

@@ -35,10 +35,16 @@ def try_resolve(reg: MinistryRegistry, text: str, on: date | None) -> MinistryOn
 
 
 def try_resolve_title(reg: MinistryRegistry, title: str, on: date | None) -> MinistryOnDate | None:
+    """The ministry of a minister title; a title the registry does not list is read by the naming convention
+    "X-minister" of "X-departementet" ("Nærings- og fiskeriminister" -> Nærings- og fiskeridepartementet)."""
     try:
         return reg.resolve_title(title, on)
     except Exception:
-        return None
+        pass
+    t = title.strip()
+    if t.lower().endswith("minister") and len(t) > len("minister") + 2:
+        return try_resolve(reg, t[: -len("minister")] + "departementet", on)
+    return None
 
 
 def try_resolve_agency(reg: MinistryRegistry, text: str) -> Any | None:

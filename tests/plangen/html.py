@@ -159,7 +159,7 @@ def html_truth(spec: PlanSpec, v: HtmlVariant, pdf_name: str) -> dict:
             text = " ".join(m.text(numbers, on).split())
             measures.append({
                 "key": m.key, "number": numbers[m.key], "title": m.title, "text": text,
-                "part_number": p.number, "part_title": p.title, "page_start": None, "page_end": None,
+                "part_number": p.number, "part_title": p.title, "part_stated": True, "page_start": None, "page_end": None,
                 "lead": m.lead or None, "co": list(m.co), "all_ministries": m.all_ministries,
                 "lead_abbreviation": mins.abbreviation(m.lead, on) if m.lead else None,
                 "co_abbreviations": [mins.abbreviation(c, on) for c in m.co],

@@ -14,6 +14,8 @@ Definitions (the contract with the helpers that score against it):
 * ``mentions_children``: title or text mentions children (barn*, mindreårig*, "unge under 18"),
   after removing ministry and directorate names (so "Barne- og familiedepartementet" does not count).
 * ``style``: "body", "table" or "both".
+* ``part_stated``: the PDF says which part the measure belongs to (a part heading above it, a part row of its
+  table, or a number "2.3" within the part); where it does not, ``part_number`` and ``part_title`` are null.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ def build_truth(spec: PlanSpec, L: Layout, info: dict, labels: dict[int, str | N
     on = spec.date
     style = L.measures
     measures: list[dict[str, Any]] = []
+    # A measure printed only as a row of a summary table without part rows is placed in no part by the PDF (unless
+    # its number carries the part: "2.3"): the truth then states no part either.
+    stated = not (style == "table" and not L.table_part_rows and spec.numbering != "by_part")
     for p in spec.parts:
         for m in p.measures:
             r = info["records"][m.key]
@@ -57,8 +62,9 @@ def build_truth(spec: PlanSpec, L: Layout, info: dict, labels: dict[int, str | N
                 "number": numbers[m.key],
                 "title": m.title,
                 "text": " ".join(text.split()),
-                "part_number": p.number,
-                "part_title": p.title,
+                "part_number": p.number if stated else None,
+                "part_title": p.title if stated else None,
+                "part_stated": stated,
                 "page_start": ps,
                 "page_end": pe,
                 "lead": m.lead or None,
@@ -80,7 +86,8 @@ def build_truth(spec: PlanSpec, L: Layout, info: dict, labels: dict[int, str | N
             })
     parts = [
         {"number": p.number, "title": p.title, "heading_as_printed": info["parts"][p.number]["heading"],
-         "page_start": info["parts"][p.number]["page_start"], "measure_count": len(p.measures)}
+         "page_start": info["parts"][p.number]["page_start"], "measure_count": len(p.measures),
+         "kind": "measures" if stated else "chapter"}
         for p in spec.parts
     ]
     toc = [

@@ -76,12 +76,18 @@ class Bookmark:
 
 @dataclass
 class RawTable:
-    """A table as pdfplumber's table finder returns it (cells may be None)."""
+    """A table as pdfplumber's table finder returns it (cells may be None).
+
+    ``cells`` holds each row's cell boxes (x0, top, x1, bottom; None where a merged cell covers it): the
+    layout spells cell text from the glyphs inside them with its own word model, so both engines agree.
+    ``rows`` is a table's text when it comes without cell boxes (the engines give boxes, and no text).
+    """
 
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
     rows: list[list[str | None]]
     page: int
     row_bboxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+    cells: list[list[tuple[float, float, float, float] | None]] = field(default_factory=list)
 
 
 class EngineError(Exception):

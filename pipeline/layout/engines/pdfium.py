@@ -98,15 +98,17 @@ class PdfiumDocument:
         return shown
 
     def _fast(self):
-        """Bare ctypes prototypes for the two per-glyph calls (half the call overhead)."""
+        """Bare ctypes prototypes for the per-glyph calls (half the call overhead)."""
         if self._fn is None:
             raw = self._raw
             vp, ci = ctypes.c_void_p, ctypes.c_int
             obj = ctypes.cast(raw.FPDFText_GetTextObject, vp).value
             box = ctypes.cast(raw.FPDFText_GetLooseCharBox, vp).value
+            origin = ctypes.cast(raw.FPDFText_GetCharOrigin, vp).value
             self._fn = (
                 ctypes.CFUNCTYPE(vp, vp, ci)(obj),
                 ctypes.CFUNCTYPE(ci, vp, ci, vp)(box),
+                ctypes.CFUNCTYPE(ci, vp, ci, vp, vp)(origin),
             )
         return self._fn
 
@@ -118,7 +120,7 @@ class PdfiumDocument:
         n = tp.count_chars()
         if n <= 0:
             return []
-        get_obj, get_box = self._fast()
+        get_obj, get_box, get_origin = self._fast()
         tp_raw = ctypes.cast(tp.raw, ctypes.c_void_p)
         # all code units in one call; one UTF-16 unit per glyph index unless astral characters occur
         units = (ctypes.c_ushort * (n + 1))()
@@ -137,13 +139,16 @@ class PdfiumDocument:
             self._sizes[page] = (float(w0), float(h0))
         shown = self._mapper(p) if rotation else None  # boxes come in unrotated page space
         buf, fref = self._buf, ctypes.byref(self._flags)
-        objinfo: dict[int | None, tuple[float, str, bool] | None] = {}
-        # per (font size, font): (loose box height, baseline - box bottom) of its first glyph. PDFium's loose box
-        # of a ligature's characters ("fi" from Chromium/Skia) is the tight ink box, raised to the baseline; such
-        # boxes are moved back onto the font's descent line using the character origin.
-        fontbox: dict[tuple, tuple[float, float]] = {}
+        objinfo: dict[int | None, tuple | None] = {}
+        mat = raw.FS_MATRIX()
+        mref = ctypes.byref(mat)
+        desc = ctypes.c_float()
         ox, oy = ctypes.c_double(), ctypes.c_double()
         oxr, oyr = ctypes.byref(ox), ctypes.byref(oy)
+        # upright text: the box runs from the font's descent line below the character origin to one em above it,
+        # as pdfminer computes it. PDFium's loose box is the glyph's ink box for fonts without ascent/descent
+        # ("g" hangs lower) and for ligatures (Chromium/Skia "fi"): only its horizontal extent is used.
+        by_origin = not keep_rotated and not rotation
         names: dict[bytes, str] = {}
         bold_of: dict[str, bool] = {}
         two_pi = 2 * math.pi
@@ -166,7 +171,17 @@ class PdfiumDocument:
                     # the glyph's angle as displayed (the page's /Rotate turns it clockwise)
                     angle = (raw.FPDFText_GetCharAngle(tp, i) + math.radians(rotation)) % two_pi
                     rotated = 0.01 < angle < two_pi - 0.01
-                    info = (round(raw.FPDFText_GetFontSize(tp, i), 2), name, rotated)
+                    # PDFium's font size is in text space; the size on the page (pdfminer's) also carries the
+                    # scale of the text and page matrices (Chromium/Skia draws 13.33 px text under a 0.75 CTM)
+                    size = raw.FPDFText_GetFontSize(tp, i)
+                    scale = 1.0
+                    if raw.FPDFText_GetMatrix(tp, i, mref):
+                        scale = math.hypot(mat.c, mat.d) or 1.0
+                    descent = None
+                    font = raw.FPDFTextObj_GetFont(ctypes.cast(key, raw.FPDF_PAGEOBJECT))
+                    if font and raw.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(desc)):
+                        descent = desc.value * scale
+                    info = (round(size * scale, 2), name, rotated, descent)
                 objinfo[key] = info
             if info is None:
                 continue  # a glyph PDFium generated
@@ -176,15 +191,10 @@ class PdfiumDocument:
             if not get_box(tp_raw, i, rp):
                 continue
             size = info[0]
-            if not keep_rotated and not rotation:  # (upright text of a /Rotate page runs vertically in these boxes)
-                h = rect.top - rect.bottom
-                ref = fontbox.get(info)
-                if ref is None:
-                    if h > 0 and raw.FPDFText_GetCharOrigin(tp, i, oxr, oyr):
-                        fontbox[info] = (h, oy.value - rect.bottom)
-                elif abs(h - ref[0]) > 0.05 * ref[0] and raw.FPDFText_GetCharOrigin(tp, i, oxr, oyr):
-                    rect.bottom = oy.value - ref[1]
-                    rect.top = rect.bottom + ref[0]
+            if by_origin and info[3] is not None and get_origin(tp_raw, i, oxr, oyr):
+                rect.bottom = oy.value + info[3]
+                if ox.value < rect.right:
+                    rect.left = ox.value
             if rotation:
                 ax, ay = shown(rect.left, rect.bottom)
                 bx_, by_ = shown(rect.right, rect.top)
@@ -275,8 +285,9 @@ class PdfiumDocument:
         settings = table_settings_for(self.rulings(page))
         out: list[RawTable] = []
         for t in TableFinder(finder_page, settings).tables:
-            out.append(RawTable(bbox=tuple(t.bbox), rows=t.extract(), page=page,
-                                row_bboxes=[tuple(r.bbox) for r in t.rows]))
+            out.append(RawTable(bbox=tuple(t.bbox), rows=[], page=page,
+                                row_bboxes=[tuple(r.bbox) for r in t.rows],
+                                cells=[[tuple(c) if c is not None else None for c in r.cells] for r in t.rows]))
         return out
 
     def outline(self, max_entries: int = 2000) -> list[Bookmark]:

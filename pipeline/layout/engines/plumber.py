@@ -27,9 +27,10 @@ def _classify_open_error(exc: BaseException) -> EngineError:
 def _extract_raw_tables(page: Any, page_no: int, rulings: list[Ruling]) -> list[RawTable]:
     out: list[RawTable] = []
     for t in page.find_tables(table_settings_for(rulings)):
-        rows = t.extract()
+        rows: list[list[str | None]] = []  # cell text is spelt by the layout from the glyphs in ``cells``
         bboxes = [tuple(r.bbox) for r in t.rows]
-        out.append(RawTable(bbox=tuple(t.bbox), rows=rows, page=page_no, row_bboxes=bboxes))
+        cells = [[tuple(c) if c is not None else None for c in r.cells] for r in t.rows]
+        out.append(RawTable(bbox=tuple(t.bbox), rows=rows, page=page_no, row_bboxes=bboxes, cells=cells))
     return out
 
 

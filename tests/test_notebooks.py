@@ -117,7 +117,7 @@ def test_runs_on_full_outputs(name, executed, full_outputs):
     assert "Merk:" not in text.replace("Ingen endringer i ansvar", ""), text[:2000]
     assert _images(nb) >= 2
     o = load_outputs(full_outputs)
-    if name.startswith(("01", "02")):  # the plan shown is named
+    if name.startswith(("01", "02", "04")):  # the plan shown is named
         assert f"`document_id`: `{plan_ids(o)[0]}`" in text
     if name.startswith("01"):  # measures concerning minors in the newest plan, as the data says
         newest = o.measures[o.measures["document_id"] == plan_ids(o)[0]]

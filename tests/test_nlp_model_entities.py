@@ -149,6 +149,44 @@ def test_missing_model_is_a_plan_warning(no_model) -> None:
     assert [(e.text, e.source) for e in plan.measures[0].entities] == [("IOM", "registry")]
 
 
+def _model_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if "make model" in line]
+
+
+@pytest.mark.parametrize("damage", ["missing", "corrupt"])
+def test_extract_says_once_that_the_model_is_not_used(no_model, plangen_plans, tmp_path, damage) -> None:
+    # every plan would carry the same warning: the command says it once, before any work, naming the file
+    from flows.cli import app
+
+    if damage == "corrupt":
+        shutil.copytree(MODEL, no_model)
+        bad = no_model / "tok2vec" / "model"
+        bad.write_bytes(b"not a model")
+    else:
+        bad = no_model / "meta.json"
+    pdfs = [str(p["pdf"]) for p in plangen_plans[:2]]
+    result = CliRunner().invoke(app, ["extract", *pdfs, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    (line,) = _model_lines(result.stderr)
+    assert str(bad) in line and "warning" in line and "rules only" in line and "Traceback" not in result.output
+    import pandas as pd
+
+    ents = pd.read_csv(tmp_path / "out" / "measure_entities.csv")
+    assert len(ents) and set(ents["source"]) == {"registry"}  # the rule-only pipeline did the work
+    quiet = CliRunner().invoke(app, ["extract", pdfs[0], "--out", str(tmp_path / "q"), "-q"])
+    assert quiet.exit_code == 0 and _model_lines(quiet.stderr) == []
+
+
+def test_no_model_warning_with_rules_or_an_intact_model(nlp_mode, plangen_plans, tmp_path) -> None:
+    from flows.cli import app
+
+    pdf = str(plangen_plans[0]["pdf"])
+    for args in (["--nlp", "rules"], []):
+        result = CliRunner().invoke(app, ["extract", pdf, "--out", str(tmp_path / f"out{len(args)}"), *args])
+        assert result.exit_code == 0 and _model_lines(result.stderr) == [], result.stderr
+    assert mode.model_problem() is None
+
+
 # --------------------------------------------------------------------------- organisations registry
 
 

@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from pipeline.cli.console import EXIT_FAILED, EXIT_OK, err, fail, out, print_summary, progress
+from pipeline.cli.console import EXIT_FAILED, EXIT_OK, err, fail, out, print_summary, progress, warn_nlp_fallback
 from pipeline.cli.options import (
     CorpusOpt,
     DateOpt,
@@ -135,6 +135,7 @@ def extract(
     """
     out_dir = require_out(out_dir, "extract")
     jobs = extract_jobs(files, kind=kind, document_id=document_id, on=on)
+    warn_nlp_fallback(quiet=quiet)
     if ocr:
         from pipeline.layout.ocr import ocr_status
 
@@ -219,6 +220,7 @@ def diff(
     on_old, on_new = parse_date(old_date), parse_date(new_date)
     check_version_input(old, "OLD")
     check_version_input(new, "NEW")
+    warn_nlp_fallback(quiet=quiet)
     from pipeline.compare import compare_plans
     from pipeline.runs.lock import output_lock
     from pipeline.runs.inputs import load_plan

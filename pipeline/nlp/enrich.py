@@ -12,6 +12,7 @@ from pipeline.nlp.analysis import analyse, entities_of
 from pipeline.nlp.entities import AGENCY
 from pipeline.nlp.groups import children_groups, groups_of
 from pipeline.nlp.language import nlp_warning
+from pipeline.nlp.mode import MODEL_NOT_USED
 from pipeline.reference import default_registry
 
 
@@ -39,7 +40,7 @@ def enrich_plan(plan: PlanExtraction, on: date | None, registry: Any | None = No
         )
         return
     if fallback and measures:
-        plan.warnings.append(f"named-entity model not used: {fallback}")
+        plan.warnings.append(f"{MODEL_NOT_USED}: {fallback}")
     for m, sep, ents, groups in zip(measures, seps, ents_all, groups_all):
         off = len(sep)
         for e in ents:

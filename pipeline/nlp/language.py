@@ -31,7 +31,7 @@ from pipeline.errors import TiltakError
 from pipeline.nlp import entities as _entities  # noqa: F401  (registers the tiltak_entities factory)
 from pipeline.nlp import lemmatizer as _lemmatizer  # noqa: F401  (registers the tiltak_lemmatizer factory)
 from pipeline.nlp import sentence_ner as _sentence_ner  # noqa: F401  (registers the tiltak_ner factory)
-from pipeline.nlp.mode import BLANK, INSTALLED_CANDIDATES, SHIPPED, SPACY_MODEL_ENV_VAR, resolve_model_name
+from pipeline.nlp.mode import BLANK, INSTALLED_CANDIDATES, SHIPPED, SPACY_MODEL_ENV_VAR, fallback_message, resolve_model_name
 from pipeline.nlp.ner_model import NerModelError, load_ner_model
 from pipeline.nlp.tokenizer import add_abbreviations
 
@@ -110,7 +110,7 @@ def load_nlp(model: str | None = None) -> Language:
             except NerModelError as exc:
                 if name != SHIPPED:
                     raise
-                _FALLBACKS[name] = f"{exc}; entities come from the registry's rules only"
+                _FALLBACKS[name] = fallback_message(exc)
                 _log.warning("%s", _FALLBACKS[name])
                 nlp = _CACHE.get(BLANK) or build_nlp(BLANK)
                 _CACHE[BLANK] = nlp

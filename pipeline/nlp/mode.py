@@ -84,6 +84,50 @@ def resolve_model_name(model: str | None = None) -> str:
     return SHIPPED
 
 
+#: How a document's warning starts when the shipped model could not be used (said once by the commands).
+MODEL_NOT_USED = "named-entity model not used"
+
+
+def fallback_message(problem: object) -> str:
+    """The one line said when the shipped model cannot be used (``problem``: its NerModelError)."""
+    return f"{problem}; entities come from the registry's rules only"
+
+
+def model_problem(model: str | None = None) -> str | None:
+    """Why the shipped model will not run although it is the one chosen (one line naming the file and
+    ``make model``: missing or corrupt), or None. Cheap: the files are checked against their checksums
+    once per meta.json version (no spaCy import), so a command can say it before any work."""
+    if resolve_model_name(model) != SHIPPED:
+        return None
+    return _shipped_state()[0]
+
+
+def _shipped_state() -> tuple[str | None, str]:
+    """(problem or None, short digest of meta.json) of the shipped model, cached per meta.json version."""
+    from pipeline.nlp.ner_model import default_model_dir
+
+    meta = default_model_dir() / "meta.json"
+    try:
+        st = meta.stat()
+    except OSError:
+        return _check_shipped(str(meta), -1, -1)
+    return _check_shipped(str(meta), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=8)
+def _check_shipped(meta_path: str, _mtime_ns: int, _size: int) -> tuple[str | None, str]:
+    from pathlib import Path
+
+    from pipeline.nlp.ner_model import NerModelError, verify_ner_model
+    from pipeline.storage.files import sha256_file
+
+    try:
+        verify_ner_model(Path(meta_path).parent)
+    except NerModelError as exc:
+        return fallback_message(exc), ""
+    return None, sha256_file(meta_path)[:16]
+
+
 def nlp_fingerprint(model: str | None = None) -> str:
     """What the NLP step will run, as a short string for cache keys: ``rules``, ``nb_tiltak_ner:<sha>``
     (the shipped model's meta.json), ``rules-no-model`` (the shipped model is missing or corrupt: the
@@ -93,26 +137,5 @@ def nlp_fingerprint(model: str | None = None) -> str:
         return RULES
     if name != SHIPPED:
         return f"spacy:{name}"
-    from pipeline.nlp.ner_model import default_model_dir
-
-    meta = default_model_dir() / "meta.json"
-    try:
-        st = meta.stat()
-    except OSError:
-        return "rules-no-model"
-    return _shipped_fingerprint(str(meta), st.st_mtime_ns, st.st_size)
-
-
-@lru_cache(maxsize=8)
-def _shipped_fingerprint(meta_path: str, _mtime_ns: int, _size: int) -> str:
-    from pathlib import Path
-
-    from pipeline.nlp.ner_model import NerModelError, verify_ner_model
-    from pipeline.storage.files import sha256_file
-
-    model_dir = Path(meta_path).parent
-    try:
-        verify_ner_model(model_dir)
-    except NerModelError:
-        return "rules-no-model"
-    return f"{SHIPPED}:{sha256_file(meta_path)[:16]}"
+    problem, digest = _shipped_state()
+    return "rules-no-model" if problem else f"{SHIPPED}:{digest}"

@@ -14,7 +14,7 @@ import typer
 
 from flows.logs import send_prefect_logs_to_file
 from pipeline.cli.commands import app, check_version_input, extract_jobs, require_out
-from pipeline.cli.console import EXIT_FAILED, EXIT_OK, fail, print_summary, say
+from pipeline.cli.console import EXIT_FAILED, EXIT_OK, fail, print_summary, say, warn_nlp_fallback
 from pipeline.cli import options as opt
 from pipeline.errors import TiltakError
 
@@ -50,6 +50,7 @@ def run(
     flow: bool = typer.Option(False, "--flow", help="Always run through Prefect, also when every document is unchanged and cached."),
     as_json: opt.JsonOpt = False,
     quiet: opt.QuietOpt = False,
+    nlp: opt.NlpOpt = None,
 ) -> None:
     """The main job: every document in the manifest -> datasets and reports.
 
@@ -66,6 +67,7 @@ def run(
     if runner not in ("threads", "dask"):
         opt.usage_error(f"unknown task runner {runner!r}: use threads or dask")
     silent = quiet or as_json
+    warn_nlp_fallback(quiet=quiet)
     from pipeline.runs.budget import Budget
     from pipeline.runs.corpus import all_cached, corpus_work, run_in_process
     from pipeline.sources.downloads import fetch_missing_sources, fetch_notes, sources_to_fetch
@@ -112,10 +114,12 @@ def flow_extract(
     on: opt.DateOpt = None,
     kind: opt.KindOpt = None,
     as_json: opt.JsonOpt = False,
+    nlp: opt.NlpOpt = None,
 ) -> None:
     """Extract one document through the extract_document flow (cached by content)."""
     out_dir = require_out(out_dir, "flow extract")
     (job,) = extract_jobs([file], kind=kind, document_id=None, on=on)
+    warn_nlp_fallback()
     log_file = send_prefect_logs_to_file()
     say(_engine_line(log_file), quiet=as_json)
     from flows.extract_and_diff import extract_document
@@ -135,11 +139,13 @@ def flow_diff(
     new: Path = typer.Argument(...),
     out_dir: opt.OutRequiredOpt = None,
     as_json: opt.JsonOpt = False,
+    nlp: opt.NlpOpt = None,
 ) -> None:
     """Compare two versions through the compare_versions flow."""
     out_dir = require_out(out_dir, "flow diff")
     check_version_input(old, "OLD")
     check_version_input(new, "NEW")
+    warn_nlp_fallback()
     log_file = send_prefect_logs_to_file()
     say(_engine_line(log_file), quiet=as_json)
     from flows.extract_and_diff import compare_versions
@@ -164,6 +170,7 @@ def watch(
     serve: bool = typer.Option(False, "--serve", help="Serve as a scheduled deployment instead of checking once."),
     interval_h: float = typer.Option(24.0, "--every-hours", help="With --serve: how often to check."),
     as_json: opt.JsonOpt = False,
+    nlp: opt.NlpOpt = None,
 ) -> None:
     """Check the manifest's plans for a new version (a changed PDF, a web document's changed chapters); extract and diff it."""
     from pipeline.sources import load_manifest
@@ -172,6 +179,7 @@ def watch(
         load_manifest(corpus_dir / "manifest.toml")
     except TiltakError as exc:
         fail(exc)
+    warn_nlp_fallback()
     log_file = send_prefect_logs_to_file()
     say(_engine_line(log_file), quiet=as_json)
     from flows.watch import serve_watch, watch_plans

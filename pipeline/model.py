@@ -40,7 +40,11 @@ class MinistryOnDate:
 class Entity:
     """An entity found by the NLP layer in a text.
 
-    label: MINISTRY, MINISTER (a title, with the person if given), AGENCY, PERSON.
+    label: the registry's MINISTRY, MINISTER (a title, with the person if given), AGENCY, ORGANISATION;
+    or the trained recogniser's NorNE type (PER, ORG, GPE_ORG, GPE_LOC, LOC, PROD, EVT, DRV).
+    ner_label: the type in NorNE's scheme (ministries, agencies, organisations: ORG; the person after a
+    minister title: PER; None for a minister title, which NorNE does not annotate).
+    source: "registry" (the rules, which carry ids) or "model" (the trained recogniser).
     start/end are character offsets into the analysed text.
     """
 
@@ -52,6 +56,9 @@ class Entity:
     ministry_name: str | None = None  # name valid on the document date
     agency_id: str | None = None
     person: str | None = None  # for MINISTER: the person's name if it follows the title
+    ner_label: str | None = None
+    organisation_id: str | None = None
+    source: str = "registry"
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,24 @@ class Mention:
     ministry_id: str | None = None
     ministry_name: str | None = None
     agency_id: str | None = None
+    ner_label: str | None = None  # NorNE type (see ``Entity``)
+    source: str | None = None  # "registry" or "model"
+    organisation_id: str | None = None
+
+
+@dataclass
+class MeasureEntity:
+    """An entity a measure names (title and text), counted per text as written and NorNE type
+    (a row of ``measure_entities``)."""
+
+    text: str  # as written
+    ner_label: str  # NorNE type
+    source: str  # "registry" if the registry found it (anywhere in the measure), else "model"
+    name: str  # the registry's canonical name when it knows the entity, else the text
+    mentions: int
+    ministry_id: str | None = None
+    agency_id: str | None = None
+    organisation_id: str | None = None
 
 
 # --------------------------------------------------------------------------- press releases
@@ -281,6 +306,7 @@ class Measure:
     sources: list[str] = field(default_factory=list)  # "body", "table", "list"
     chapter: int | None = None  # web documents: the chapter page (N of ?ch=N or /secN)
     locator: str | None = None  # where it is printed: URL with anchor (web), "p. 12" / "pp. 12-13" (PDF)
+    entities: list[MeasureEntity] = field(default_factory=list)  # named in title and text (enrichment)
 
     @property
     def lead_ministry_id(self) -> str | None:

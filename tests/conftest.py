@@ -15,6 +15,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.pop("PREFECT_API_URL", None)
+os.environ.pop("TILTAK_NLP", None)  # the default NLP mode (model + rules) unless a test sets it
 
 REPO = Path(__file__).resolve().parents[1]
 # Read-only inputs (NorNE, a real regjeringen.no page) live next to the project root, never in it.

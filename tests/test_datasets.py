@@ -59,7 +59,8 @@ def test_required_columns_exist_with_exact_names():
         "ministry_ids agencies mentions_children target_groups cross_references timeframe responsibility_text",
         "measure_ministries": "document_id measure_id ministry_id ministry_name abbreviation role source as_written",
         "measure_agencies": "document_id measure_id agency agency_id",
-        "mentions": "document_id page context start end text label ministry_id ministry_name agency_id",
+        "measure_entities": "document_id measure_id text ner_label name source ministry_id agency_id organisation_id mentions",
+        "mentions": "document_id page context start end text label ministry_id ministry_name agency_id ner_label source",
         "ministries": "ministry_id name name_en abbreviation valid_from valid_to successor_ids predecessor_ids",
         "changes": "old_document_id new_document_id change_type old_number new_number old_title new_title similarity "
         "renumbered part_changed old_part new_part responsibility_changed ministries_added ministries_removed "

@@ -81,3 +81,34 @@ def test_everything_copes_with_empty_outputs(empty):
     assert A.search_measures(empty, "x").empty
     assert A.change_summary(empty).empty
     assert A.responsibility_shifts(empty).empty
+    assert A.organisation_matrix(empty).empty
+    assert A.organisations_named(empty).empty
+    assert A.entity_types_per_part(empty).empty
+
+
+def test_organisations_per_part(tmp_path):
+    from pipeline.model import MeasureEntity
+
+    plan = ex.plan_a()
+    by_part: dict[int, list] = {}
+    for m in plan.measures:
+        by_part.setdefault(m.part_number, []).append(m)
+    # part 1: every measure names the IOM (registry) and Oslo; the first also a ministry; part 2: an NGO the model found
+    for m in by_part[1]:
+        m.entities = [MeasureEntity("IOM", "ORG", "registry", "Den internasjonale organisasjonen for migrasjon", 2,
+                                    organisation_id="iom"), MeasureEntity("Oslo", "GPE_LOC", "model", "Oslo", 1)]
+    by_part[1][0].entities.append(MeasureEntity("JD", "ORG", "registry", "Justis- og beredskapsdepartementet", 1, ministry_id="justice"))
+    by_part[2][0].entities = [MeasureEntity("Eksempelforeningen", "ORG", "model", "Eksempelforeningen", 1)]
+    write_tables(build_tables(plans=[plan], ministries=ex.ministries()), tmp_path)
+    o = load_outputs(tmp_path)
+    named = A.organisations_named(o, ex.PLAN_A)
+    assert named.to_dict("records") == [
+        {"name": "Den internasjonale organisasjonen for migrasjon", "kind": "organisation", "measures": 4, "mentions": 8},
+        {"name": "Eksempelforeningen", "kind": "other", "measures": 1, "mentions": 1},
+        {"name": "Justis- og beredskapsdepartementet", "kind": "ministry", "measures": 1, "mentions": 1},
+    ]
+    mat = A.organisation_matrix(o, ex.PLAN_A, top=2)
+    assert mat.index.tolist() == ["Den internasjonale organisasjonen for migrasjon", "Eksempelforeningen"]
+    assert mat.loc["Den internasjonale organisasjonen for migrasjon"].to_dict() == {1: 4, 2: 0}
+    types = A.entity_types_per_part(o, ex.PLAN_A)
+    assert types.loc["GPE_LOC"].to_dict() == {1: 4, 2: 0} and types.loc["ORG"].to_dict() == {1: 4, 2: 1}

@@ -97,6 +97,20 @@ def test_dev_slice_regression_floor() -> None:
     assert scores.micro.f >= DEV_SLICE_FLOOR, scores.as_dict()["micro"]
 
 
+@pytest.mark.skipif(not SHARED_DEV.is_file(), reason="NorNE dev file not in ../shared (the regression floor needs it)")
+def test_dev_slice_floor_of_the_whole_pipeline(monkeypatch) -> None:
+    # load_nlp() as a user runs it (tiltak tokenizer, one sentence at a time, registry spans winning), scored
+    # by NorNE type: 0.850 on this slice (2026-12-03; whole dev 0.791, benchmarks/results_ner.md)
+    from pipeline.nlp import load_nlp
+    from pipeline.nlp.analysis import entities_of
+
+    monkeypatch.delenv("TILTAK_NLP", raising=False)
+    dev = read_norne(SHARED_DEV)[:DEV_SLICE]
+    spans = lambda doc: [(e.start, e.end, e.ner_label) for e in entities_of(doc) if e.ner_label]  # noqa: E731
+    scores = evaluate_ner(load_nlp(), dev, "prose", spans_of=spans)
+    assert scores.micro.f >= DEV_SLICE_FLOOR, scores.as_dict()["micro"]
+
+
 # --------------------------------------------------------------------------- bad model files
 
 

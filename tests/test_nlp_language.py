@@ -1,4 +1,5 @@
-"""Loading the pipeline: blank Bokmål by default, a trained/saved pipeline when named."""
+"""Loading the pipeline: tiltak's trained recogniser + rules by default, blank Bokmål + rules with
+``rules``, a trained/saved pipeline when named."""
 
 from __future__ import annotations
 
@@ -6,18 +7,28 @@ import pytest
 import spacy
 
 from pipeline.errors import TiltakError
-from pipeline.nlp import language
+from pipeline.nlp import language, mode
 from pipeline.nlp import load_nlp
 
 
-def test_default_pipeline_components() -> None:
+def test_default_pipeline_components(monkeypatch) -> None:
+    monkeypatch.delenv(mode.ENV_VAR, raising=False)
     nlp = load_nlp()
     assert nlp.lang == "nb"
-    assert nlp.pipe_names == ["tiltak_sentencizer", "tiltak_lemmatizer", "tiltak_entities"]
+    assert nlp.pipe_names == ["tiltak_sentencizer", "tiltak_ner", "tiltak_lemmatizer", "tiltak_entities"]
+    assert nlp.meta["tiltak"]["base"] == mode.SHIPPED
+    assert language.trained_components(nlp) == ["tiltak_ner"]
     assert load_nlp() is nlp  # cached
+    rules = load_nlp("rules")
+    assert rules.pipe_names == ["tiltak_sentencizer", "tiltak_lemmatizer", "tiltak_entities"]
+    assert language.trained_components(rules) == []
+    monkeypatch.setenv(mode.ENV_VAR, "rules")
+    assert load_nlp() is rules
 
 
-def test_default_pipeline_end_to_end() -> None:
+@pytest.mark.parametrize("nlp_mode", ["model", "rules"])
+def test_default_pipeline_end_to_end(monkeypatch, nlp_mode) -> None:
+    monkeypatch.setenv(mode.ENV_VAR, nlp_mode)
     doc = load_nlp()("Departementets tiltak, jf. kap. 3. Kunnskapsdepartementet følger opp.")
     assert [s.text.strip() for s in doc.sents] == ["Departementets tiltak, jf. kap. 3.", "Kunnskapsdepartementet følger opp."]
     assert doc[0].lemma_ == "departement"
@@ -26,15 +37,26 @@ def test_default_pipeline_end_to_end() -> None:
 
 def test_model_name_resolution(monkeypatch) -> None:
     monkeypatch.delenv(language.ENV_VAR, raising=False)
-    monkeypatch.setattr(spacy.util, "is_package", lambda name: False)
-    assert language.resolve_model_name() == language.BLANK
+    monkeypatch.delenv(mode.ENV_VAR, raising=False)
+    monkeypatch.setattr(mode, "_is_installed", lambda name: False)
+    assert language.resolve_model_name() == mode.SHIPPED
+    assert language.resolve_model_name("rules") == mode.BLANK
+    assert language.resolve_model_name("model") == mode.SHIPPED
     assert language.resolve_model_name("some_model") == "some_model"
+    monkeypatch.setenv(mode.ENV_VAR, "rules")
+    assert language.resolve_model_name() == mode.BLANK
+    assert language.resolve_model_name("explicit") == "explicit"
+    monkeypatch.setenv(mode.ENV_VAR, "model")
     monkeypatch.setenv(language.ENV_VAR, "/models/nb")
     assert language.resolve_model_name() == "/models/nb"
     assert language.resolve_model_name("explicit") == "explicit"
     monkeypatch.delenv(language.ENV_VAR)
-    monkeypatch.setattr(spacy.util, "is_package", lambda name: name == "nb_core_news_sm")
+    monkeypatch.setattr(mode, "_is_installed", lambda name: name == "nb_core_news_sm")
     assert language.resolve_model_name() == "nb_core_news_sm"
+    monkeypatch.setenv(mode.ENV_VAR, "bogus")
+    with pytest.raises(TiltakError, match="TILTAK_NLP") as err:
+        language.resolve_model_name()
+    assert "\n" not in str(err.value)
 
 
 def test_saved_pipeline_gets_our_components(tmp_path, monkeypatch) -> None:
@@ -81,8 +103,8 @@ def test_non_norwegian_model_is_refused(tmp_path) -> None:
         language.build_nlp(str(tmp_path / "en_model"))
 
 
-def test_find_entities_skips_unneeded_model_components(tmp_path, monkeypatch) -> None:
-    from pipeline.nlp import analyse, find_entities
+def test_registry_entities_skip_the_trained_components(tmp_path, monkeypatch) -> None:
+    from pipeline.nlp import analyse, find_entities, find_registry_entities
 
     base = spacy.blank("nb")
     ruler = base.add_pipe("entity_ruler", name="ner")  # stands in for a trained NER
@@ -92,10 +114,12 @@ def test_find_entities_skips_unneeded_model_components(tmp_path, monkeypatch) ->
     language.clear_cache()
     try:
         text = "Bent Høie og Kunnskapsdepartementet."
-        assert [e.label for e in find_entities(text)] == ["MINISTRY"]
-        (doc,) = list(analyse([text]))  # the full pipeline still runs the model's NER
-        assert [e.label_ for e in doc.ents] == ["PER", "MINISTRY"]
+        assert [(e.label, e.ner_label, e.source) for e in find_entities(text)] == [
+            ("PER", "PER", "model"), ("MINISTRY", "ORG", "registry")]
+        assert [e.label for e in find_registry_entities(text)] == ["MINISTRY"]
         (doc,) = list(analyse([text], disable=["ner", "no_such_component"]))
+        assert [e.label_ for e in doc.ents] == ["MINISTRY"]
+        (doc,) = list(analyse([text], rules_only=True))
         assert [e.label_ for e in doc.ents] == ["MINISTRY"]
     finally:
         language.clear_cache()

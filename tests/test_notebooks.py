@@ -14,7 +14,7 @@ nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-NAMES = ["01_utforsk_tiltak.ipynb", "02_ansvarsmatrise.ipynb", "03_endringer.ipynb"]
+NAMES = ["01_utforsk_tiltak.ipynb", "02_ansvarsmatrise.ipynb", "03_endringer.ipynb", "04_organisasjoner.ipynb"]
 
 pytestmark = pytest.mark.slow
 
@@ -117,12 +117,17 @@ def test_runs_on_full_outputs(name, executed, full_outputs):
     assert "Merk:" not in text.replace("Ingen endringer i ansvar", ""), text[:2000]
     assert _images(nb) >= 2
     o = load_outputs(full_outputs)
-    if name.startswith(("01", "02")):  # the plan shown is named
+    if name.startswith(("01", "02", "04")):  # the plan shown is named
         assert f"`document_id`: `{plan_ids(o)[0]}`" in text
     if name.startswith("01"):  # measures concerning minors in the newest plan, as the data says
         newest = o.measures[o.measures["document_id"] == plan_ids(o)[0]]
         assert f"{int(newest['mentions_children'].sum())} av {len(newest)} tiltak" in text
         assert "treff" in text
+    if name.startswith("04"):  # the organisations the newest plan's measures name, by name, as the data says
+        from pipeline.datasets.analysis import organisations_named
+
+        named = organisations_named(o, plan_ids(o)[0])
+        assert len(named) and all(n in text for n in named["name"].head(5))
     if name.startswith("03"):
         from pipeline.datasets.analysis import responsibility_shifts
 

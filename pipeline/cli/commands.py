@@ -1,4 +1,4 @@
-"""The ``tiltak`` Typer app and the library commands: extract, diff, entities, fetch, cache.
+"""The ``tiltak`` Typer app and the library commands: extract, diff, entities, train-ner, fetch, cache.
 
 ``flows/cli.py`` adds the Prefect-backed commands (``run``, ``watch``, ``flow ...``) to this app and
 is the console-script entry point. Exit codes: see ``pipeline.cli.console``.
@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from pipeline.cli.console import EXIT_FAILED, EXIT_OK, err, fail, out, print_summary, progress
+from pipeline.cli.console import EXIT_FAILED, EXIT_OK, err, fail, out, print_summary, progress, warn_nlp_fallback
 from pipeline.cli.options import (
     CorpusOpt,
     DateOpt,
@@ -21,6 +21,7 @@ from pipeline.cli.options import (
     JsonOpt,
     KindOpt,
     MemoryOpt,
+    NlpOpt,
     OutRequiredOpt,
     QuietOpt,
     TimeoutOpt,
@@ -125,6 +126,7 @@ def extract(
     wait_s: WaitOpt = 0.0,
     as_json: JsonOpt = False,
     quiet: QuietOpt = False,
+    nlp: NlpOpt = None,
 ) -> None:
     """Extract documents and write datasets (documents, ministers, parts, measures ...) to --out.
 
@@ -133,6 +135,7 @@ def extract(
     """
     out_dir = require_out(out_dir, "extract")
     jobs = extract_jobs(files, kind=kind, document_id=document_id, on=on)
+    warn_nlp_fallback(quiet=quiet)
     if ocr:
         from pipeline.layout.ocr import ocr_status
 
@@ -206,6 +209,7 @@ def diff(
     engine: EngineOpt = "auto",
     as_json: JsonOpt = False,
     quiet: QuietOpt = False,
+    nlp: NlpOpt = None,
 ) -> None:
     """Compare two versions of a plan measure by measure: changes.csv, change_report.md/.html.
 
@@ -216,6 +220,7 @@ def diff(
     on_old, on_new = parse_date(old_date), parse_date(new_date)
     check_version_input(old, "OLD")
     check_version_input(new, "NEW")
+    warn_nlp_fallback(quiet=quiet)
     from pipeline.compare import compare_plans
     from pipeline.runs.lock import output_lock
     from pipeline.runs.inputs import load_plan
@@ -253,37 +258,97 @@ def diff(
 
 @app.command()
 def entities(
-    file: str = typer.Argument(..., help="A text file, or - for standard input."),
+    file: str = typer.Argument(..., help="A UTF-8 text file, or - for standard input."),
     on: DateOpt = None,
+    nlp: NlpOpt = None,
 ) -> None:
-    """Print every entity the NLP layer finds, as JSON lines (text, label, offsets, ministry)."""
+    """Print every entity as JSON lines: text, label, ner_label (NorNE type), exact character offsets into the
+    input as given, source (registry or model), and the registry's ministry, agency or organisation ids."""
     from pipeline.nlp import find_entities
+    from pipeline.nlp.language import nlp_warning
 
+    when = parse_date(on)
     if file == "-":
-        text = sys.stdin.read()
+        label, data = "standard input", sys.stdin.buffer.read()
     else:
         path = Path(file)
         if not path.is_file():
             fail(TiltakError("file not found", path=path, hint="give a text file, or - to read standard input"))
+        label = str(path)
         try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            fail(TiltakError("is not UTF-8 text", path=path, hint="convert it to UTF-8, e.g. iconv -f latin1 -t utf-8"))
-    when = parse_date(on)
-    for ent in find_entities(text, on=when):
+            data = path.read_bytes()
+        except OSError as exc:
+            fail(TiltakError(f"cannot be read ({exc.strerror})", path=path, hint="check the file's permissions"))
+    text = _decode_text(data, label)
+    if not text.strip():
+        err.print(f"note: {label} holds no text: no entities", highlight=False, soft_wrap=True)
+        return
+    try:
+        warning = nlp_warning()
+        found = find_entities(text, on=when)
+    except TiltakError as exc:
+        fail(exc)
+    if warning:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+    write = sys.stdout.write
+    for ent in found:
         row = {
             "text": ent.text,
             "label": ent.label,
+            "ner_label": ent.ner_label,
             "start": ent.start,
             "end": ent.end,
+            "source": ent.source,
             "ministry_id": ent.ministry_id,
             "ministry_name": ent.ministry_name,
         }
-        if ent.agency_id:
-            row["agency_id"] = ent.agency_id
-        if ent.person:
-            row["person"] = ent.person
-        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for key in ("agency_id", "organisation_id", "person"):
+            if getattr(ent, key):
+                row[key] = getattr(ent, key)
+        write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _decode_text(data: bytes, label: str) -> str:
+    """The input as text, exactly as given (no newline translation, a BOM kept: offsets count every
+    character); binary or non-UTF-8 input stops the command with one line naming it."""
+    if b"\x00" in data:
+        fail(TiltakError("is binary data, not text", path=label, hint="give a UTF-8 text file; read PDFs with `tiltak extract`"))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        fail(TiltakError(f"is not UTF-8 text (byte {exc.start})", path=label,
+                         hint="convert it to UTF-8, e.g. iconv -f latin1 -t utf-8"))
+    raise AssertionError  # fail() exits
+
+
+# --------------------------------------------------------------------------- train-ner
+
+
+@app.command("train-ner")
+def train_ner(
+    shared: Optional[Path] = typer.Option(None, "--shared", help="Shared data directory holding data/norne (default: ../shared)."),
+    out_dir: Optional[Path] = typer.Option(None, "--out", "-o", help="Model directory (default: the shipped model, "
+                                           "pipeline/nlp/models/nb_tiltak_ner)."),
+    work_dir: Optional[Path] = typer.Option(None, "--work", help="Work directory for DocBins and checkpoints (default: build/ner)."),
+    seed: int = typer.Option(0, "--seed", help="Random seed (the shipped model: 0)."),
+    max_epochs: Optional[int] = typer.Option(None, "--max-epochs", help="Stop after this many epochs (default: the config's)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="spaCy training config (default: pipeline/nlp/ner.cfg)."),
+) -> None:
+    """Train tiltak's Norwegian named-entity recogniser on NorNE (what `make model` runs; about 30 min on 2 cores)."""
+    import os
+
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    from pipeline.nlp.ner_training import CONFIG_PATH, TrainingOptions
+    from pipeline.nlp.ner_training import train_ner as run_training
+
+    if config is not None and not config.is_file():
+        fail(TiltakError("training config not found", path=config, hint="name a spaCy config file, or leave --config out"))
+    try:
+        model_dir = run_training(shared, out_dir, work_dir=work_dir, options=TrainingOptions(seed=seed, max_epochs=max_epochs),
+                                 config_path=config or CONFIG_PATH, log=lambda line: err.print(line, highlight=False))
+    except TiltakError as exc:
+        fail(exc)
+    out.print(f"model written to {model_dir}", highlight=False)
 
 
 # --------------------------------------------------------------------------- fetch

@@ -33,6 +33,18 @@ def say(message: str, *, quiet: bool = False) -> None:
         err.print(message, highlight=False, soft_wrap=True)
 
 
+def warn_nlp_fallback(*, quiet: bool = False) -> str | None:
+    """Say once, before any work, that the shipped named-entity model is missing or corrupt (one line naming
+    the file and ``make model``) and the registry's rules run instead; the same warning of every document
+    is then left out of the summary. Returns the warning (None: the model runs, or was not chosen)."""
+    from pipeline.nlp.mode import model_problem
+
+    problem = model_problem()
+    if problem and not quiet:
+        err.print(f"[yellow]warning:[/] {problem}", highlight=False, soft_wrap=True)
+    return problem
+
+
 def progress(quiet: bool) -> Progress:
     return Progress(
         TextColumn("{task.description}"),
@@ -71,8 +83,10 @@ def print_summary(summary: dict, *, as_json: bool, quiet: bool, out_dir: Path | 
     out.print(table)
     for line in _unique(f"[red]failed:[/] {f['message']}" for f in failures):
         err.print(line, highlight=False, soft_wrap=True)
+    from pipeline.nlp.mode import MODEL_NOT_USED
+
     for d in summary.get("documents", []):
-        for w in _unique(d.get("warnings", [])):
+        for w in _unique(w for w in d.get("warnings", []) if not w.startswith(MODEL_NOT_USED)):  # said once before
             err.print(f"[yellow]warning:[/] {d['document_id']}: {w}", highlight=False, soft_wrap=True)
     for n in _unique(summary.get("notes", [])):
         out.print(f"note: {n}", highlight=False, soft_wrap=True)

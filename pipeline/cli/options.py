@@ -9,6 +9,20 @@ from typing import Annotated, Optional
 
 import typer
 
+from pipeline.errors import TiltakError
+from pipeline.nlp.mode import MODEL, RULES, set_nlp_mode
+
+
+def _use_nlp(value: Optional[str]) -> Optional[str]:
+    """``--nlp``: the NLP mode for this command and the workers it starts (``$TILTAK_NLP``)."""
+    if value is None:
+        return None
+    try:
+        return set_nlp_mode(value)
+    except TiltakError:
+        raise typer.BadParameter(f"{value!r}: use {MODEL} or {RULES}") from None
+
+
 CorpusOpt = Annotated[Path, typer.Option("--corpus", help="Corpus directory with manifest.toml.")]
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Directory for the datasets and reports.")]
 OutRequiredOpt = Annotated[
@@ -25,6 +39,16 @@ MemoryOpt = Annotated[Optional[int], typer.Option("--memory", help="Memory budge
 WaitOpt = Annotated[float, typer.Option("--wait", help="Wait this long for another run holding --out to finish.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON summary (for scripts).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")]
+NlpOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--nlp",
+        metavar="model|rules",
+        callback=_use_nlp,
+        help="Entities: 'model' (default: tiltak's trained recogniser, with the registry's ministries, agencies and "
+        "organisations on top) or 'rules' (the registry's rules only). Also $TILTAK_NLP.",
+    ),
+]
 
 KINDS = ("press_release", "landing_page", "plan")
 

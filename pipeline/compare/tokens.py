@@ -92,7 +92,7 @@ class CachedTokenizer:
 
 
 def _nlp_batch(texts: list[str]) -> list[list[str]]:
-    return [nlp.tokens_for_comparison(doc) for doc in nlp.analyse(texts)]
+    return [nlp.tokens_for_comparison(doc) for doc in nlp.analyse(texts, rules_only=True)]
 
 
 def resolve_tokenizer(tokenize: Tokenizer | None) -> tuple[CachedTokenizer, str]:

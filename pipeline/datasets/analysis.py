@@ -102,15 +102,26 @@ def responsibility_matrix(o: Outputs, document_id: str | None = None) -> pd.Data
     mm = o.measure_ministries[o.measure_ministries["document_id"] == pid]
     if mm.empty:
         return pd.DataFrame()
-    m = o.measures[o.measures["document_id"] == pid][["measure_id", "part_number"]]
-    j = mm.drop_duplicates(["measure_id", "ministry_id"]).merge(m, on="measure_id", how="left")
-    j["part_number"] = j["part_number"].astype("Float64").fillna(0).astype(int)
+    j = _with_part(o, pid, mm.drop_duplicates(["measure_id", "ministry_id"]))
     labels = _ministry_label(o, [pid])
     j["label"] = [labels.get(i, i) for i in j["ministry_id"]]
-    mat = j.pivot_table(index="label", columns="part_number", values="measure_id", aggfunc="nunique", fill_value=0)
-    mat = mat.loc[mat.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    mat = _part_matrix(j, "label", "ministry")
+    return mat.loc[mat.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+
+
+def _with_part(o: Outputs, document_id: str | None, rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` (with a measure_id column) and the part_number of their measure (0 = no known part)."""
+    parts = o.measures[o.measures["document_id"] == document_id][["measure_id", "part_number"]]
+    j = rows.merge(parts, on="measure_id", how="left")
+    j["part_number"] = j["part_number"].astype("Float64").fillna(0).astype(int)
+    return j
+
+
+def _part_matrix(rows: pd.DataFrame, index: str, name: str) -> pd.DataFrame:
+    """``index`` (rows, named ``name``) x part number (columns): distinct measures."""
+    mat = rows.pivot_table(index=index, columns="part_number", values="measure_id", aggfunc="nunique", fill_value=0)
     mat.columns.name = "part_number"
-    mat.index.name = "ministry"
+    mat.index.name = name
     return mat.astype(int)
 
 
@@ -202,3 +213,59 @@ def responsibility_shifts(o: Outputs, pair: tuple[str, str] | None = None) -> pd
         columns=cols,
     )
     return out.sort_values("ministry_id").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- named entities (measure_entities)
+
+#: What kind of organisation a ``measure_entities`` row names, from the registry's ids; "other": no id (found by
+#: the recogniser, or a ministry-like name the registry does not know, e.g. a foreign ministry).
+ORGANISATION_KINDS = ("ministry", "agency", "organisation", "other")
+
+
+def _organisation_rows(o: Outputs, document_id: str | None) -> pd.DataFrame:
+    """ORG rows of ``measure_entities`` of one plan, with ``kind`` and ``part_number`` (0 = no part)."""
+    pid = _plan(o, document_id)
+    me = o.measure_entities
+    me = me[(me["document_id"] == pid) & (me["ner_label"] == "ORG")]
+    if me.empty:
+        return me.assign(kind=pd.Series(dtype=object), part_number=pd.Series(dtype=int))
+    kind = pd.Series("other", index=me.index, dtype=object)
+    for col, name in (("organisation_id", "organisation"), ("agency_id", "agency"), ("ministry_id", "ministry")):
+        kind = kind.mask(me[col].notna(), name)
+    return _with_part(o, pid, me.assign(kind=kind))
+
+
+def organisations_named(o: Outputs, document_id: str | None = None) -> pd.DataFrame:
+    """Organisations the measures of one plan name (``measure_entities`` with ner_label ORG, by ``name``).
+
+    Columns: name, kind (see :data:`ORGANISATION_KINDS`), measures (distinct measures naming it), mentions.
+    Most measures first.
+    """
+    cols = ["name", "kind", "measures", "mentions"]
+    rows = _organisation_rows(o, document_id)
+    if rows.empty:
+        return pd.DataFrame(columns=cols)
+    rank = {k: i for i, k in enumerate(ORGANISATION_KINDS)}
+    rows = rows.assign(_rank=rows["kind"].map(rank))
+    g = rows.groupby("name", sort=True).agg(_rank=("_rank", "min"), measures=("measure_id", "nunique"), mentions=("mentions", "sum"))
+    g["kind"] = [ORGANISATION_KINDS[int(r)] for r in g["_rank"]]
+    out = g.reset_index().astype({"measures": int, "mentions": int})
+    return out.sort_values(["measures", "mentions", "name"], ascending=[False, False, True]).reset_index(drop=True)[cols]
+
+
+def organisation_matrix(o: Outputs, document_id: str | None = None, top: int = 20) -> pd.DataFrame:
+    """Organisation (rows: the ``top`` named in most measures) x part number (columns): measures naming it."""
+    rows = _organisation_rows(o, document_id)
+    if rows.empty:
+        return pd.DataFrame()
+    keep = organisations_named(o, document_id)["name"].head(top).tolist()
+    return _part_matrix(rows[rows["name"].isin(keep)], "name", "organisation").loc[keep]
+
+
+def entity_types_per_part(o: Outputs, document_id: str | None = None) -> pd.DataFrame:
+    """NorNE type (rows) x part number (columns): measures of the part naming at least one entity of the type."""
+    pid = _plan(o, document_id)
+    me = o.measure_entities[o.measure_entities["document_id"] == pid]
+    if me.empty:
+        return pd.DataFrame()
+    return _part_matrix(_with_part(o, pid, me), "ner_label", "ner_label")

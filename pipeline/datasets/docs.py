@@ -60,7 +60,7 @@ def render_readme() -> str:
         "booleans are `true`/`false`; dates are ISO 8601 (`YYYY-MM-DD`).",
         "- Parquet: the same types (string, int64, float64, bool, date32), column descriptions as field metadata, "
         "table name and schema version as file metadata.",
-        f"- Lists are long tables (`measure_ministries`, `measure_agencies`, `key_points`). A few columns keep a list "
+        f"- Lists are long tables (`measure_ministries`, `measure_agencies`, `measure_entities`, `key_points`). A few columns keep a list "
         f"joined by `{LIST_SEPARATOR}` for convenience; they say so below.",
         "- Rows are sorted by primary key (numbers inside identifiers compare as numbers: `plan-2` before `plan-10`). "
         "The same input gives byte-identical files.",

@@ -74,6 +74,7 @@ class Outputs:
     measures: pd.DataFrame
     measure_ministries: pd.DataFrame
     measure_agencies: pd.DataFrame
+    measure_entities: pd.DataFrame
     mentions: pd.DataFrame
     ministries: pd.DataFrame
     changes: pd.DataFrame

@@ -90,6 +90,9 @@ def mention_row(m: Mention) -> dict[str, Any]:
         "ministry_id": m.ministry_id,
         "ministry_name": m.ministry_name,
         "agency_id": m.agency_id,
+        "ner_label": m.ner_label,
+        "source": m.source,
+        "organisation_id": m.organisation_id,
     }
 
 
@@ -254,6 +257,25 @@ def measure_agency_rows(m: Measure, agency_id) -> list[dict[str, Any]]:
     return [
         {"document_id": m.document_id, "measure_id": m.measure_id, "agency": agency, "agency_id": agency_id(agency)}
         for agency in dict.fromkeys(a for a in m.agencies if a)
+    ]
+
+
+def measure_entity_rows(m: Measure) -> list[dict[str, Any]]:
+    """One row per entity a measure names (``Measure.entities``: one per text as written and type)."""
+    return [
+        {
+            "document_id": m.document_id,
+            "measure_id": m.measure_id,
+            "text": e.text,
+            "ner_label": e.ner_label,
+            "name": e.name,
+            "source": e.source,
+            "ministry_id": e.ministry_id,
+            "agency_id": e.agency_id,
+            "organisation_id": e.organisation_id,
+            "mentions": e.mentions,
+        }
+        for e in m.entities
     ]
 
 

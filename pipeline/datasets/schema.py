@@ -25,7 +25,7 @@ from typing import Any, Literal
 import pandas as pd
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 LIST_SEPARATOR = ";"
 
 ColumnType = Literal["string", "integer", "number", "boolean", "date"]
@@ -42,6 +42,18 @@ _CHAPTER = ("Web documents: the chapter page it is on (N of '?ch=N' or '/secN'; 
 _PART_KINDS = ("measures", "chapter")
 _STATUSES = ("ok", "stale")
 _CHANGE_TYPES = ("unchanged", "reworded", "modified", "added", "removed", "split", "merged")
+# NorNE's entity types (MISC only from a third-party NorNE pipeline; tiltak's own model does not predict it)
+_NER_LABELS = ("PER", "ORG", "GPE_ORG", "GPE_LOC", "LOC", "PROD", "EVT", "DRV", "MISC")
+_NER_LABEL = ("Entity type in NorNE's scheme: PER person, ORG organisation, GPE_ORG / GPE_LOC a geo-political entity "
+              "as an actor / as a place, LOC place, PROD product (laws, conventions, programmes ...), EVT event, DRV "
+              "derived from a name. Ministries, agencies and organisations the registry knows are ORG; the person after a "
+              "minister title is PER.")
+_ENTITY_SOURCES = ("registry", "model")
+_ENTITY_SOURCE = ("Who found it: 'registry' (tiltak's reference data: ministries, minister titles, agencies, "
+                  "organisations; these carry ids and win over the model where both find the text) or 'model' (tiltak's "
+                  "named-entity recogniser trained on NorNE; about 0.8 F1 on NorNE dev, see benchmarks/results_ner.md).")
+_ORGANISATION_ID = ("Non-state organisation or international body referred to, when the registry knows it "
+                    "(pipeline/reference/data/organisations.csv).")
 
 
 @dataclass(frozen=True)
@@ -286,9 +298,31 @@ TABLES: tuple[TableSchema, ...] = (
         _doc_fk("document_id") + (ForeignKey(("measure_id",), "measures", ("measure_id",)),),
     ),
     TableSchema(
+        "measure_entities",
+        "Measure entities",
+        "Long table: the organisations, persons, places and other named entities each measure names (title and "
+        "text), one row per entity as written and type, with the number of mentions.",
+        (
+            _DOCUMENT_ID,
+            _c("measure_id", "string", "The measure (see `measures`).", nullable=False),
+            _c("text", "string", "The entity as written (e.g. 'Kirkens Bymisjons', 'UDI', 'Oslo').", nullable=False),
+            _c("ner_label", "string", _NER_LABEL, nullable=False, enum=_NER_LABELS),
+            _c("name", "string", "The registry's canonical name when it knows the entity (a ministry's official name "
+               "on the document date, an agency's or organisation's name); else the text as written.", nullable=False),
+            _c("source", "string", _ENTITY_SOURCE, nullable=False, enum=_ENTITY_SOURCES),
+            _c("ministry_id", "string", "Ministry referred to. " + _MINISTRY_ID),
+            _c("agency_id", "string", "Agency referred to, when the registry knows it."),
+            _c("organisation_id", "string", _ORGANISATION_ID),
+            _c("mentions", "integer", "How often the measure names it (title and text).", nullable=False, minimum=1),
+        ),
+        ("measure_id", "text", "ner_label"),
+        _doc_fk("document_id") + (ForeignKey(("measure_id",), "measures", ("measure_id",)),) + _min_fk("ministry_id"),
+    ),
+    TableSchema(
         "mentions",
         "Entity mentions",
-        "Every entity found (ministries, ministers, agencies, persons) with its location; one row per span and label.",
+        "Every entity found (ministries, ministers, agencies, organisations, persons, places ...) with its location; "
+        "one row per span and label.",
         (
             _DOCUMENT_ID,
             _c("page", "integer", "Physical page (PDFs).", minimum=1),
@@ -301,10 +335,15 @@ TABLES: tuple[TableSchema, ...] = (
             _c("start", "integer", "Character offset where the mention starts in that unit.", nullable=False, minimum=0),
             _c("end", "integer", "Character offset just after the mention.", nullable=False, minimum=0),
             _c("text", "string", "The mention as written.", nullable=False),
-            _c("label", "string", "Entity type: MINISTRY, MINISTER, AGENCY, PERSON ...", nullable=False),
+            _c("label", "string", "Entity type: the registry's MINISTRY, MINISTER (a title, with the person after it), "
+               "AGENCY, ORGANISATION; or the model's NorNE type (PER, ORG, GPE_LOC ...), or PER for the person after a "
+               "minister title.", nullable=False),
             _c("ministry_id", "string", "Ministry referred to. " + _MINISTRY_ID),
             _c("ministry_name", "string", "That ministry's official name on the document date."),
             _c("agency_id", "string", "Agency referred to, when known."),
+            _c("ner_label", "string", _NER_LABEL + " Empty for a minister title.", enum=_NER_LABELS),
+            _c("source", "string", _ENTITY_SOURCE, enum=_ENTITY_SOURCES),
+            _c("organisation_id", "string", _ORGANISATION_ID),
         ),
         ("document_id", "context", "start", "end", "label"),
         _doc_fk("document_id") + _min_fk("ministry_id"),

@@ -69,7 +69,7 @@ def _add_press_release(rows: dict[str, list], named: list, pr: PressReleaseFacts
 
 
 def _add_plan(rows: dict[str, list], named: list, plan: PlanExtraction, agency_id) -> None:
-    """A plan's document rows, then per measure its row, its ministries and agencies; then its mentions."""
+    """A plan's document rows, then per measure its row, its ministries, agencies and entities; then its mentions."""
     d = plan.document
     _add_document(rows, named, d, len(plan.measures), plan.ministers, plan.parts)
     for m in plan.measures:
@@ -79,6 +79,7 @@ def _add_plan(rows: dict[str, list], named: list, plan: PlanExtraction, agency_i
         rows["measure_ministries"] += responsibility
         named += [(r["ministry_id"], r["ministry_name"], r["abbreviation"]) for r in responsibility]
         rows["measure_agencies"] += R.measure_agency_rows(m, agency_id)
+        rows["measure_entities"] += R.measure_entity_rows(m)
     rows["mentions"] += [R.mention_row(x) for x in plan.mentions]
 
 

@@ -24,7 +24,7 @@ from pipeline.layout import read_pdf
 from pipeline.layout.ocr import ocr_pdf
 from pipeline.layout.webdoc import layout_web_document
 from pipeline.measures import extract_plan
-from pipeline.model import Article, DocumentInfo, DocumentKind, LaidOutDocument, Mention, PlanExtraction, PressReleaseFacts
+from pipeline.model import Article, DocumentInfo, DocumentKind, LaidOutDocument, PlanExtraction, PressReleaseFacts
 from pipeline import nlp  # lazy: spaCy is imported when a function of it is first used
 from pipeline.sources import SourceWarning, extract_landing_page, extract_press_release, find_ministers, read_article
 from pipeline.sources.articles import looks_like_html
@@ -295,21 +295,7 @@ def _extract_article_quietly(job: SourceJob, path: Path, digest: str, kind: Docu
 
 def article_mentions(document_id: str, text: str, *, on: date | None) -> list:
     """Every entity in an article's text, as ``mentions`` rows (offsets into that text)."""
-    return [
-        Mention(
-            document_id=document_id,
-            page=None,
-            start=e.start,
-            end=e.end,
-            text=e.text,
-            label=e.label,
-            context="press_release",
-            ministry_id=e.ministry_id,
-            ministry_name=e.ministry_name,
-            agency_id=e.agency_id,
-        )
-        for e in nlp.find_entities(text, on=on)
-    ]
+    return [nlp.enrich.entity_mention(e, document_id, "press_release") for e in nlp.find_entities(text, on=on)]
 
 
 def _extract_plan(job: SourceJob, path: Path, digest: str, *, engine: str, ocr: bool = False) -> ExtractionResult:
@@ -364,7 +350,7 @@ def plan_from_layout(
     no agencies from the text, target groups or mentions.
     """
     on = on or info.published
-    plan = extract_plan(doc, info, on, registry=registry, find_entities=nlp.find_entities if enrich else None)
+    plan = extract_plan(doc, info, on, registry=registry, find_entities=nlp.find_registry_entities if enrich else None)
     if enrich:
         nlp.enrich_plan(plan, on, registry)
     return plan

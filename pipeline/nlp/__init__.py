@@ -1,12 +1,14 @@
-"""Norwegian (Bokmål) NLP for tiltak: lemmas, sentences, ministry/agency entities, target groups.
+"""Norwegian (Bokmål) NLP for tiltak: lemmas, sentences, named entities, target groups.
 
 >>> from pipeline.nlp import find_entities
 >>> [e.ministry_id for e in find_entities("Arbeids- og sosialdepartementet og Helse- og omsorgsdepartementet")]
 ['labour-social', 'health-care']
 
-The default pipeline is ``spacy.blank("nb")`` with the tiltak components; a trained
-Norwegian spaCy pipeline is used instead when installed or named (argument to
-:func:`load_nlp`, or ``$TILTAK_SPACY_MODEL``).
+The default pipeline is tiltak's trained recogniser (``models/nb_tiltak_ner``, trained on NorNE) with
+the registry's rule components on top (ministries, minister titles, agencies, organisations); ``--nlp
+rules`` / ``$TILTAK_NLP=rules`` runs the rule components on ``spacy.blank("nb")`` alone. A trained
+Norwegian spaCy pipeline named by argument to :func:`load_nlp` or ``$TILTAK_SPACY_MODEL`` (or an
+installed ``nb_core_news_*``) replaces the shipped model.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ _EXPORTS = {
     "entities_of": "analysis",
     "find_entities": "analysis",
     "find_entities_many": "analysis",
+    "find_registry_entities": "analysis",
     "tokens_for_comparison": "analysis",
     "groups_of": "groups",
     "mentions_children": "groups",
@@ -28,7 +31,7 @@ _EXPORTS = {
     "load_nlp": "language",
     "enrich_plan": "enrich",
 }
-_SUBMODULES = {"analysis", "enrich", "entities", "groups", "language", "lemmatizer", "tokenizer"}
+_SUBMODULES = {"analysis", "enrich", "entities", "groups", "language", "lemmatizer", "mode", "ner_model", "ner_training", "tokenizer"}
 
 __all__ = sorted(_EXPORTS)
 
@@ -54,6 +57,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs
         entities_of,
         find_entities,
         find_entities_many,
+        find_registry_entities,
         tokens_for_comparison,
     )
     from pipeline.nlp.groups import groups_of, mentions_children, target_groups  # noqa: F401

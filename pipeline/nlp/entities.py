@@ -1,13 +1,16 @@
-"""Rule-based recognition of ministries, minister titles and agencies.
+"""Rule-based recognition of ministries, minister titles, agencies and organisations.
 
 Everything is generated from the reference registry (``pipeline.reference``); no ministry
 list lives here.  Three mechanisms, merged longest-first:
 
 1. **Form matching** – every registry form (ministry names, short forms, titles, agency
-   names and aliases) is turned into a sequence of token *keys* (lower-cased lemmas, so
-   "Justisdepartementets", "justisdepartementet" and "Justisdepartement" share a key) and
-   matched over the non-space tokens of a text.  Abbreviations ("JD", "UDI") are matched
-   case-sensitively as whole tokens, also in the genitive ("JDs", "JD's").
+   and organisation names and aliases) is turned into a sequence of token *keys* (lower-cased
+   lemmas, so "Justisdepartementets", "justisdepartementet" and "Justisdepartement" share a
+   key) and matched over the non-space tokens of a text.  Abbreviations ("JD", "UDI", "IOM")
+   are matched case-sensitively as whole tokens, also in the genitive ("JDs", "JD's").
+   Organisation names are proper names made of ordinary words ("Røde Kors", "Redd Barna"):
+   each capitalised word of the form (but a leading "Den"/"Det"/"De") must be capitalised in
+   the text too, so "røde kors" is not the Red Cross.
 2. **Coordinated ellipsis** – a *head* token is a compound ending in the final element of
    the registry's multi-word forms ("-departementet", "-minister") or in an agency family
    ("-direktoratet", "-tilsynet", "-etaten", "-nemnda").  From each head, suspended
@@ -43,6 +46,14 @@ from pipeline.reference import Registry, default_registry
 MINISTRY = "MINISTRY"
 MINISTER = "MINISTER"
 AGENCY = "AGENCY"
+ORGANISATION = "ORGANISATION"
+#: Labels of the registry's spans (``doc.spans["tiltak"]``).
+REGISTRY_LABELS = frozenset({MINISTRY, MINISTER, AGENCY, ORGANISATION})
+#: NorNE's entity types (MISC only from third-party NorNE pipelines: tiltak's model drops it).
+NER_LABELS: tuple[str, ...] = ("PER", "ORG", "GPE_ORG", "GPE_LOC", "LOC", "PROD", "EVT", "DRV", "MISC")
+#: The NorNE type of a registry span: ministries, agencies and organisations are ORG. A minister
+#: title is not a name in NorNE's scheme (its person is PER, see ``entities_of``).
+REGISTRY_NER_LABEL = {MINISTRY: "ORG", AGENCY: "ORG", ORGANISATION: "ORG", MINISTER: None}
 
 #: Span group in ``doc.spans`` holding the tiltak entities.
 SPAN_KEY = "tiltak"
@@ -58,7 +69,7 @@ _NAME_PARTICLES = frozenset({"van", "von", "de", "af", "di", "la", "le", "bin"})
 _MAX_PERSON_TOKENS = 4
 MIN_TRUNCATION = 3  # "dep." is the shortest accepted cut of "departement"
 
-for _attr in ("ministry_id", "ministry_name", "agency_id", "person"):
+for _attr in ("ministry_id", "ministry_name", "agency_id", "organisation_id", "person"):
     if not Span.has_extension(_attr):
         Span.set_extension(_attr, default=None)
 if not Doc.has_extension("tiltak_date"):
@@ -136,6 +147,8 @@ class _Pattern:
     form: str
     ministry_id: str | None = None
     agency_id: str | None = None
+    organisation_id: str | None = None
+    cased: tuple[int, ...] = ()  # positions (in keys) whose token must be capitalised in the text
 
 
 @dataclass
@@ -148,6 +161,7 @@ class _Hit:
     agency_id: str | None = None
     person: str | None = None
     priority: int = 1  # lower wins on equal length
+    organisation_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,7 +173,7 @@ class _Head:
 
 
 class EntityRecognizer:
-    """Finds MINISTRY, MINISTER and AGENCY spans in a Doc (see the module docstring)."""
+    """Finds MINISTRY, MINISTER, AGENCY and ORGANISATION spans in a Doc (see the module docstring)."""
 
     def __init__(self, nlp: Language, registry: Registry | None = None):
         self.registry = registry or default_registry()
@@ -183,6 +197,12 @@ class EntityRecognizer:
                 self._add_abbreviation(pat)
             else:
                 self._add_form(nlp, pat)
+        for form, organisation_id in self.registry.organisation_forms():
+            pat = _Pattern((), ORGANISATION, form, organisation_id=organisation_id)
+            if _looks_like_abbreviation(form):
+                self._add_abbreviation(pat)
+            else:
+                self._add_form(nlp, pat, proper_name=True)
         for family in AGENCY_FAMILIES:
             heads.setdefault(token_key(family), AGENCY)
         # longest suffix first so "...departement" is not mistaken for a shorter element
@@ -190,14 +210,15 @@ class EntityRecognizer:
 
     # ------------------------------------------------------------------ construction
 
-    def _add_form(self, nlp: Language, pat: _Pattern) -> None:
-        doc = nlp.make_doc(pat.form)
-        keys = tuple(token_key(t.text) for t in doc if not t.is_space)
+    def _add_form(self, nlp: Language, pat: _Pattern, *, proper_name: bool = False) -> None:
+        toks = [t for t in nlp.make_doc(pat.form) if not t.is_space]
+        keys = tuple(token_key(t.text) for t in toks)
         if not keys:
             return
-        pat = _Pattern(keys, pat.label, pat.form, pat.ministry_id, pat.agency_id)
+        cased = tuple(i for i, t in enumerate(toks) if t.text[:1].isupper() and t.lower_ not in _DETERMINERS) if proper_name else ()
+        pat = replace(pat, keys=keys, cased=cased)
         bucket = self._patterns.setdefault(keys[0], [])
-        if all(p.keys != keys or p.label != pat.label for p in bucket):
+        if all(p.keys != keys or p.label != pat.label or p.cased != cased for p in bucket):
             bucket.append(pat)
             bucket.sort(key=lambda p: -len(p.keys))
 
@@ -209,8 +230,13 @@ class EntityRecognizer:
     # ------------------------------------------------------------------ resolution
 
     def _resolve(self, text: str, label: str, on: date | None) -> tuple[str | None, str | None, str | None]:
-        """(ministry_id, ministry_name, agency_id) for ``text`` read as ``label``; Nones if unknown."""
+        """(ministry_id, ministry_name, agency_id) for ``text`` read as ``label``; Nones if unknown.
+
+        An ORGANISATION resolves to its organisation_id in the third place."""
         reg = self.registry
+        if label == ORGANISATION:
+            o = reg.resolve_organisation(text)
+            return (None, None, o.organisation_id) if o is not None else (None, None, None)
         if label == MINISTRY:
             m = reg.try_resolve(text, on)
             return (m.ministry_id, m.name, None) if m else (None, None, None)
@@ -231,7 +257,7 @@ class EntityRecognizer:
         hits: list[_Hit] = []
         hits.extend(self._match_forms(doc, toks, keys, on))
         hits.extend(self._match_abbreviations(toks, on))
-        hits.extend(self._match_chains(doc, toks, keys, on))
+        hits.extend(self._match_chains(doc, toks, keys, on, doc.text))
         chosen = _select(hits)
         for h in chosen:
             if h.label == MINISTER:
@@ -245,11 +271,16 @@ class EntityRecognizer:
             for pat in self._patterns.get(k, ()):
                 m = len(pat.keys)
                 if i + m <= n and tuple(keys[i : i + m]) == pat.keys:
+                    if any(not toks[i + c].text[:1].isupper() for c in pat.cased):
+                        continue  # "røde kors" is not "Røde Kors"
                     start, end = toks[i].i, toks[i + m - 1].i + 1
                     text = doc[start:end].text
                     mid, name, aid = self._resolve(text, pat.label, on)
                     if mid is None and aid is None:
                         mid, name, aid = self._resolve(pat.form, pat.label, on)
+                    if pat.label == ORGANISATION:
+                        out.append(_Hit(start, end, ORGANISATION, priority=1, organisation_id=aid or pat.organisation_id))
+                        break
                     if pat.agency_id and aid is None:
                         aid = pat.agency_id
                     out.append(_Hit(start, end, pat.label, mid, name, aid, priority=1))
@@ -273,7 +304,9 @@ class EntityRecognizer:
                 continue
             if is_known_word(t.text) and self._in_caps_text(toks, k):
                 continue  # an ordinary word in an upper-case heading ("DA", "NOE"), not an abbreviation
-            if pat.label == AGENCY:
+            if pat.label == ORGANISATION:
+                out.append(_Hit(t.i, t.i + 1, ORGANISATION, priority=1, organisation_id=pat.organisation_id))
+            elif pat.label == AGENCY:
                 _, _, aid = self._resolve(pat.form, AGENCY, on)
                 out.append(_Hit(t.i, t.i + 1, AGENCY, None, None, aid or pat.agency_id, priority=1))
             else:
@@ -306,7 +339,8 @@ class EntityRecognizer:
                     return replace(h, full=tok.text[:-n] + el, extra=1)
         return None
 
-    def _match_chains(self, doc: Doc, toks: list[Token], keys: list[str], on: date | None) -> list[_Hit]:
+    def _match_chains(self, doc: Doc, toks: list[Token], keys: list[str], on: date | None, text: str) -> list[_Hit]:
+        """Coordinated chains ending in a head; ``text`` is ``doc.text`` (built once: spaCy joins it per call)."""
         out: list[_Hit] = []
         for k, tok in enumerate(toks):
             head = self._head_of(tok, keys[k]) or self._truncated_head(toks, k)
@@ -333,11 +367,11 @@ class EntityRecognizer:
                 conj.append(c)
                 j = c.start - 1
             conj.reverse()
-            out.extend(self._split_chain(doc, toks, conj, head, on))
+            out.extend(self._split_chain(doc, toks, conj, head, on, text))
         return out
 
     def _split_chain(
-        self, doc: Doc, toks: list[Token], conj: list[_Conjunct], head: _Head, on: date | None
+        self, doc: Doc, toks: list[Token], conj: list[_Conjunct], head: _Head, on: date | None, doc_text: str
     ) -> list[_Hit]:
         """Partition the conjuncts into the fewest registry-resolvable groups (DP)."""
         m = len(conj)
@@ -348,9 +382,9 @@ class EntityRecognizer:
         element = written[pos:] if pos > 0 else head.key_suffix
 
         def group_text(i: int, j: int) -> str:
-            text = doc.text[toks[conj[i].start].idx : conj[j].text_end]
+            text = doc_text[toks[conj[i].start].idx : conj[j].text_end]
             if j == m - 1 and head.full:
-                text = doc.text[toks[conj[i].start].idx : head_tok.idx] + head.full
+                text = doc_text[toks[conj[i].start].idx : head_tok.idx] + head.full
             elif j < m - 1:  # ends in a suspended conjunct: complete with the head's element
                 text = text.rstrip(" -\u2010\u2011\u2012\u2013\u2014") + element
             return " ".join(text.split())
@@ -424,6 +458,9 @@ def _name_like(text: str) -> bool:
     return all(p and p.replace("'", "").isalpha() for p in parts)
 
 
+#: Leading words of an organisation's name that need not be capitalised ("den europeiske union").
+_DETERMINERS = frozenset({"den", "det", "de"})
+
 #: Country adjectives/genitives before a ministry that make it foreign are allowed for Norway.
 _DOMESTIC = frozenset({"norske", "norsk", "norges", "kongelige", "kgl."})
 
@@ -469,7 +506,8 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
 
 
 class TiltakEntities:
-    """spaCy component: writes the hits to ``doc.spans["tiltak"]`` and, without clashes, ``doc.ents``."""
+    """spaCy component: writes the hits to ``doc.spans["tiltak"]`` and to ``doc.ents``, where they win
+    over a trained recogniser's entities that overlap them (those are dropped; the others are kept)."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -483,6 +521,7 @@ class TiltakEntities:
             span._.ministry_id = h.ministry_id
             span._.ministry_name = h.ministry_name
             span._.agency_id = h.agency_id
+            span._.organisation_id = h.organisation_id
             span._.person = h.person
             spans.append(span)
         doc.spans[SPAN_KEY] = spans

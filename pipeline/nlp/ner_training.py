@@ -337,8 +337,11 @@ def score_spans(gold: Iterable[Iterable[tuple[int, int, str]]], pred: Iterable[I
 MODES = ("prose", "gold-tokens", "space-joined")
 
 
-def predict_spans(nlp, sentences: Sequence[Sentence], mode: str = "prose", batch_size: int = 256) -> tuple[list[list[tuple[int, int, str]]], list[list[tuple[int, int, str]]], int]:
-    """Gold and predicted character spans per sentence, and the number of words processed."""
+def predict_spans(nlp, sentences: Sequence[Sentence], mode: str = "prose", batch_size: int = 256, spans_of=None) -> tuple[list[list[tuple[int, int, str]]], list[list[tuple[int, int, str]]], int]:
+    """Gold and predicted character spans per sentence, and the number of words processed.
+
+    ``spans_of(doc)`` gives a Doc's predicted (start, end, label) spans (default: ``doc.ents``), e.g. the
+    NorNE-typed entities of tiltak's whole pipeline (:func:`pipeline.nlp.analysis.entities_of`)."""
     from spacy.tokens import Doc
 
     if mode not in MODES:
@@ -352,13 +355,13 @@ def predict_spans(nlp, sentences: Sequence[Sentence], mode: str = "prose", batch
     pred, words = [], 0
     for doc in nlp.pipe(inputs, batch_size=batch_size):
         words += len(doc)
-        pred.append([(e.start_char, e.end_char, e.label_) for e in doc.ents])
+        pred.append(list(spans_of(doc)) if spans_of else [(e.start_char, e.end_char, e.label_) for e in doc.ents])
     return gold, pred, words
 
 
-def evaluate_ner(nlp, sentences: Sequence[Sentence], mode: str = "prose") -> NerScores:
-    """Exact span + type scores of ``nlp`` on ``sentences`` (see :data:`MODES`)."""
-    gold, pred, words = predict_spans(nlp, sentences, mode)
+def evaluate_ner(nlp, sentences: Sequence[Sentence], mode: str = "prose", spans_of=None) -> NerScores:
+    """Exact span + type scores of ``nlp`` on ``sentences`` (see :data:`MODES`; ``spans_of``: see :func:`predict_spans`)."""
+    gold, pred, words = predict_spans(nlp, sentences, mode, spans_of=spans_of)
     return score_spans(gold, pred, mode=mode, words=words)
 
 

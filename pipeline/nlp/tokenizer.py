@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
@@ -107,7 +109,11 @@ def starts_sentence(doc: Doc, i: int) -> bool:
 
 @Language.component("tiltak_sentencizer")
 def tiltak_sentencizer(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` on every token (abbreviation-aware)."""
-    for i, token in enumerate(doc):
-        token.is_sent_start = starts_sentence(doc, i)
+    """Set ``is_sent_start`` on every token (abbreviation-aware).
+
+    Written in one ``from_array`` call: spaCy's per-token setter checks the whole Doc each time, which
+    is quadratic in the length of the text."""
+    if len(doc):
+        flags = numpy.array([1 if starts_sentence(doc, i) else -1 for i in range(len(doc))], dtype="int32")
+        doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
     return doc

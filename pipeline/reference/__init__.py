@@ -1,5 +1,6 @@
 """Reference data: Norwegian ministries (lineages, names by period, abbreviations,
-minister titles) and state agencies, with date-aware resolution.
+minister titles), state agencies, and the non-state organisations and international bodies plans
+name, with date-aware resolution.
 
 >>> from datetime import date
 >>> reg = default_registry()
@@ -10,6 +11,7 @@ See ``pipeline/reference/README.md`` for the data files and their columns.
 """
 
 from pipeline.reference.agencies import Agency
+from pipeline.reference.organisations import Organisation
 from pipeline.reference.registry import Registry, SurfaceForm, default_registry
 
-__all__ = ["Agency", "Registry", "SurfaceForm", "default_registry"]
+__all__ = ["Agency", "Organisation", "Registry", "SurfaceForm", "default_registry"]

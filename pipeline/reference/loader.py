@@ -85,6 +85,23 @@ class AgencyRow:
     note: str | None = None
 
 
+#: Kinds of organisation in ``organisations.csv``.
+ORGANISATION_KINDS = ("ngo", "international", "social_partner")
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    """A voluntary organisation, international body or social partner (row of ``organisations.csv``)."""
+
+    organisation_id: str
+    name: str
+    abbreviation: str | None
+    aliases: tuple[str, ...]
+    kind: str
+    name_en: str | None
+    note: str | None = None
+
+
 def covers(valid_from: date | None, valid_to: date | None, on: date) -> bool:
     """True if ``on`` lies in the closed period [valid_from, valid_to] (None = open)."""
     return (valid_from is None or valid_from <= on) and (valid_to is None or on <= valid_to)
@@ -98,6 +115,7 @@ class ReferenceData:
     aliases: tuple[AliasPeriod, ...]
     agencies: tuple[AgencyRow, ...]
     source: str  # directory the files were read from
+    organisations: tuple[OrganisationRow, ...] = ()
 
 
 FILES = {
@@ -106,6 +124,7 @@ FILES = {
     "minister_titles.csv": ("title", "ministry_id", "valid_from", "valid_to", "note"),
     "ministry_aliases.csv": ("alias", "ministry_id", "kind", "valid_from", "valid_to", "note"),
     "agencies.csv": ("agency_id", "name", "abbreviation", "aliases", "ministry_id", "valid_from", "valid_to", "note"),
+    "organisations.csv": ("organisation_id", "name", "abbreviation", "aliases", "kind", "name_en", "note"),
 }
 
 
@@ -244,4 +263,24 @@ def load(directory: str | Path | None = None) -> ReferenceData:
             )
         )
 
-    return ReferenceData(tuple(lineages), tuple(names), tuple(titles), tuple(aliases), tuple(agencies), str(d))
+    organisations = []
+    r = rd["organisations.csv"]
+    for n, row in r.rows():
+        kind = r.text(n, row, "kind")
+        if kind not in ORGANISATION_KINDS:
+            raise TiltakError(f"line {n}: kind {kind!r}", path=r.path, hint="kind must be " + " or ".join(ORGANISATION_KINDS))
+        organisations.append(
+            OrganisationRow(
+                organisation_id=r.text(n, row, "organisation_id"),
+                name=r.text(n, row, "name"),
+                abbreviation=r.text(n, row, "abbreviation", False),
+                aliases=_ids(row.get("aliases")),
+                kind=kind,
+                name_en=r.text(n, row, "name_en", False),
+                note=r.text(n, row, "note", False),
+            )
+        )
+
+    return ReferenceData(
+        tuple(lineages), tuple(names), tuple(titles), tuple(aliases), tuple(agencies), str(d), tuple(organisations)
+    )

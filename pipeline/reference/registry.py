@@ -29,6 +29,7 @@ from pipeline.model import MinistryOnDate
 from pipeline.reference.agencies import Agency, AgencyIndex
 from pipeline.reference.loader import Lineage, NamePeriod, ReferenceData, covers, load
 from pipeline.reference.normalize import iter_key_variants, normalize_key
+from pipeline.reference.organisations import Organisation, OrganisationIndex
 
 SurfaceKind = Literal["name", "short", "abbreviation", "title"]
 _KIND_PRIORITY = {"name": 0, "short": 1, "abbreviation": 2, "title": 3}
@@ -77,7 +78,7 @@ def _as_date(on: date | datetime | str | None) -> date | None:
 
 
 class Registry:
-    """Ministries, minister titles and agencies, with date-aware resolution.
+    """Ministries, minister titles, agencies and organisations, with date-aware resolution.
 
     Build with :func:`default_registry` (package data) or ``Registry.from_directory(path)``.
     """
@@ -145,11 +146,12 @@ class Registry:
                 names.append(f.text)
         self._candidate_names = names
         self._agencies = AgencyIndex(data.agencies)
+        self._organisations = OrganisationIndex(data.organisations)
         self._cached_resolve = lru_cache(maxsize=8192)(self._resolve_uncached)
 
     def __repr__(self) -> str:
         return f"Registry({len(self._lineages)} lineages, {len(self._data.titles)} titles, " \
-               f"{len(self._data.agencies)} agencies from {self._data.source!r})"
+               f"{len(self._data.agencies)} agencies, {len(self._data.organisations)} organisations from {self._data.source!r})"
 
     # ------------------------------------------------------------------ construction
 
@@ -412,6 +414,24 @@ class Registry:
         """(form, agency_id) for every name, abbreviation and alias of every agency."""
         return self._agencies.forms()
 
+    # ------------------------------------------------------------------ organisations
+
+    def resolve_organisation(self, text: str) -> Organisation | None:
+        """The organisation written as ``text`` (name, abbreviation or alias; any case; genitive), or None."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        return self._organisations.resolve(text)
+
+    def organisation(self, organisation_id: str) -> Organisation | None:
+        return self._organisations.get(organisation_id)
+
+    def organisations(self) -> list[Organisation]:
+        return self._organisations.items()
+
+    def organisation_forms(self) -> list[tuple[str, str]]:
+        """(form, organisation_id) for every name, abbreviation and alias of every organisation."""
+        return self._organisations.forms()
+
     # ------------------------------------------------------------------ integrity
 
     def check_integrity(self) -> list[str]:
@@ -469,6 +489,13 @@ class Registry:
                     problems.append(f"agency {a.agency_id}: form {form!r} is also a ministry form")
         for form, aid, other in self._agencies.clashes():
             problems.append(f"agency form {form!r} names {aid} and {other}")
+        agency_keys = {normalize_key(f) for f, _ in self._agencies.forms()}
+        for o in self._organisations.items():
+            for form in o.forms:
+                if normalize_key(form) in ministry_keys | agency_keys:
+                    problems.append(f"organisation {o.organisation_id}: form {form!r} is also a ministry or agency form")
+        for form, oid, other in self._organisations.clashes():
+            problems.append(f"organisation form {form!r} names {oid} and {other}")
         return problems
 
 

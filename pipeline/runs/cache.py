@@ -5,7 +5,8 @@ every input is unchanged and cached (no flow engine is started at all), and a co
 document fails (its last good extraction is published again, marked stale).
 
 Keys: the task name, the file's sha256, ``PIPELINE_VERSION`` and the options that change the output
-(document id, kind, date, URLs, title, engine), so an unchanged document is not extracted again and a
+(document id, kind, date, URLs, title, engine, and the NLP pipeline: ``rules`` or the trained model's
+fingerprint), so an unchanged document is not extracted again and a
 changed one only invalidates itself. Entries are pickles under ``<cache>/results/<key>.pickle``
 (``pipeline.storage.cache``), written atomically, each with the time the result was made
 (``created_at``, UTC, whole seconds): that time is what ``documents.extracted_at`` shows for a stale
@@ -30,6 +31,7 @@ from typing import Any, Callable
 from pipeline import PIPELINE_VERSION
 from pipeline.compare import Comparison, compare_plans
 from pipeline.documents.extract import ExtractionResult, SourceJob, extract_job
+from pipeline.nlp.mode import nlp_fingerprint
 from pipeline.runs.budget import Budget, run_with_budget
 from pipeline.storage.cache import results_dir
 from pipeline.sources.webdoc import web_page_files
@@ -75,6 +77,7 @@ def extract_key(job: SourceJob, engine: str = "auto") -> str | None:
         "plan_url": job.plan_url,
         "local_name": job.local_name,
         "engine": engine,
+        "nlp": nlp_fingerprint(),
     }
     return f"{EXTRACT_TASK}-{digest}-{PIPELINE_VERSION}-{_digest(options)}"
 

@@ -291,3 +291,32 @@ def test_a_row_joined_across_the_document_gutter_is_split_into_its_columns():
     assert {ln.column for ln in order[-2:]} == {1}
     # without the document's gutter nothing is split
     assert [ln.text for ln in reading_order([*left, *body])][:1] == ["Ansvarlig: Barne- og og Helse- og"]
+
+
+def test_a_heading_number_alone_on_the_top_line_is_no_page_number():
+    """A part heading whose number is set alone on the top line of a page ("3" over "Straffeforfølgning", in the top
+    zone once the running head is furniture) is content: it is set much larger than the page numbers, and the page
+    has its page number in the zone where most pages have theirs. Page numbers at the top with one at the bottom of
+    a chapter's first page (same size) are all page numbers."""
+    def doc(footer_on_part_page: bool):
+        pages = {}
+        for p in range(1, 9):
+            pages[p] = [L("Handlingsplan mot vold", 60, 22, 250, 0, size=8.5, page=p)]
+            pages[p] += [L("Brødtekst som står midt på siden.", 60, 300 + 12 * k, 400, 10 + k, page=p) for k in range(3)]
+            if p != 6 or footer_on_part_page:
+                pages[p].append(L(str(p), 400, 648, 408, 30, size=8.5, page=p))
+        pages[6][1:1] = [L("3", 60, 61, 72, 1, size=16.5, bold=True, page=6),
+                         L("Straffeforfølgning", 60, 81, 220, 2, size=16.5, bold=True, page=6)]
+        labels = mark_furniture(pages, {p: 680.0 for p in pages})
+        return pages[6][1], labels
+
+    for footer in (True, False):
+        three, labels = doc(footer)
+        assert three.role is None and labels.get(6) == ("6" if footer else None)
+        assert labels[5] == "5" and labels[7] == "7"
+    pages = {}
+    for p in range(1, 7):
+        pages[p] = [L("Brødtekst som står midt på siden.", 60, 300 + 12 * k, 400, 10 + k, page=p) for k in range(3)]
+        pages[p].append(L(str(p + 10), 400, 30, 412, 0, size=8.5, page=p) if p != 4 else
+                        L(str(p + 10), 400, 648, 412, 30, size=8.5, page=p))
+    assert mark_furniture(pages, {p: 680.0 for p in pages}) == {p: str(p + 10) for p in range(1, 7)}

@@ -4,13 +4,16 @@ A line in the top or bottom margin zone of a page is *furniture* when a similar 
 (digits normalised, fuzzy match) sits in the same zone on enough other pages — unless its number
 changes as content numbers do, or the same line is printed inside the text area on as many pages
 (measure labels opening a column) — or when it is a page number ("12", "Side 12", "12 av 40",
-"- 12 -", roman numerals). Page numbers become page labels. Furniture lines are marked
-``role = "furniture"`` and dropped from the flow.
+"- 12 -", roman numerals) set as the document's other page numbers are (not much larger, not in the
+other zone of a page that has one where most pages have theirs). Page numbers become page labels.
+Furniture lines are marked ``role = "furniture"`` and dropped from the flow.
 """
 
 from __future__ import annotations
 
 import re
+import statistics
+from collections import Counter
 
 from rapidfuzz import fuzz
 
@@ -140,6 +143,7 @@ def mark_furniture(
     if len(set(edge_labels.values())) > 1:  # a number that changes from page to page
         labels.update(edge_labels)
     # page numbers: only the outermost printed row of a margin zone (furniture aside)
+    nums: list[tuple[int, str, TextLine, str]] = []
     for p, z, ln in cands:
         if ln.role == "furniture":
             continue
@@ -150,8 +154,33 @@ def mark_furniture(
             o for o in pages[p]
             if o.role != "furniture" and o.row != ln.row and ((o.row < ln.row) if z == "top" else (o.row > ln.row))
         ]
-        if outward:
-            continue
+        if not outward:
+            nums.append((p, z, ln, label))
+    for p, _z, ln, label in _page_numbers(nums):
         ln.role = "furniture"
         labels[p] = label
+    return labels
+
+
+def _page_numbers(nums: list[tuple[int, str, TextLine, str]]) -> list[tuple[int, str, TextLine, str]]:
+    """The page-number candidates (page, zone, line, label) that are printed page numbers. A heading's number set
+    alone on the top line of a page ("3" over the part title, in the top zone once the running head is furniture)
+    looks like one; it is not when it is set much larger than the document's page numbers (at least three
+    candidates tell their size), nor where the page has a page number in the zone that holds the page numbers of
+    more pages (one printed page number a page)."""
+    if len(nums) >= 3:
+        usual = statistics.median(ln.size for _p, _z, ln, _l in nums)
+        nums = [c for c in nums if c[2].size <= 1.25 * usual + 0.5]
+    pages_in_zone = Counter(z for _p, z in {(p, z) for p, z, _ln, _l in nums})
+    zones_of_page: dict[int, set[str]] = {}
+    for p, z, _ln, _l in nums:
+        zones_of_page.setdefault(p, set()).add(z)
+    out = []
+    for c in nums:
+        zones = zones_of_page[c[0]]
+        best = max(pages_in_zone[z] for z in zones)
+        if len(zones) > 1 and pages_in_zone[c[1]] < best:
+            continue
+        out.append(c)
+    return out
     return labels

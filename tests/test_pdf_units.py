@@ -257,42 +257,6 @@ def test_lines_printed_inside_the_text_area_too_are_content():
     assert with_body[(2, "Handlingsplan mot vold", 30)] == "furniture"
 
 
-def test_a_full_width_heading_keeps_its_short_last_line_on_a_mixed_page():
-    """A part heading over the whole width whose last word is short ("innsats") does not cross the gutter: it is read
-    with the heading (one band), not as a band of its own."""
-    from pipeline.layout.paragraphs import group_lines
-
-    head = [L("4 Samarbeid, kunnskap og internasjonal", 60, 60, 400, 0, size=18, bold=True),
-            L("innsats", 60, 82, 110, 1, size=18, bold=True)]
-    intro = [L("Innsatsen mot menneskehandel krever et tett samarbeid mellom myndighetene", 60, 110 + 13 * i, 530,
-               2 + i) for i in range(2)]
-    left, right = _two_col()
-    for ln in left + right:
-        ln.top += 60
-        ln.bottom += 60
-    order = reading_order(right + left + intro + head)
-    assert [ln.text for ln in order][:4] == [x.text for x in head + intro]
-    groups = group_lines(order, 3.0, 10.0)
-    assert groups[0].texts == ["4 Samarbeid, kunnskap og internasjonal", "innsats"]
-
-
-def test_a_row_joined_across_the_document_gutter_is_split_into_its_columns():
-    """A right column of two lines (a responsibility line carried over) beside the left column's first rows: line
-    building joins each such row; the document's gutter splits them again, so each column reads on its own."""
-    left = [L("Ansvarlig: Barne- og og Helse- og", 60, 80, 400, 0), L("likestillingsdepartementet omsorgsdepartementet",
-                                                                       60, 93, 450, 1)]
-    left[0].extra["frags"] = [("Ansvarlig: Barne- og", 60, 160), ("og Helse- og", 310, 400)]
-    left[1].extra["frags"] = [("likestillingsdepartementet", 60, 200), ("omsorgsdepartementet", 310, 450)]
-    body = [L(f"venstre spalte linje {i} med tekst", 60, 110 + 13 * i, 280, 2 + i) for i in range(20)]
-    order = reading_order(left + body, hint=295.0)
-    texts = [ln.text for ln in order]
-    assert texts[:2] == ["Ansvarlig: Barne- og", "likestillingsdepartementet"]
-    assert texts[-2:] == ["og Helse- og", "omsorgsdepartementet"]
-    assert {ln.column for ln in order[-2:]} == {1}
-    # without the document's gutter nothing is split
-    assert [ln.text for ln in reading_order([*left, *body])][:1] == ["Ansvarlig: Barne- og og Helse- og"]
-
-
 def test_a_heading_number_alone_on_the_top_line_is_no_page_number():
     """A part heading whose number is set alone on the top line of a page ("3" over "Straffeforfølgning", in the top
     zone once the running head is furniture) is content: it is set much larger than the page numbers, and the page

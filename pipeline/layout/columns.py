@@ -9,13 +9,9 @@ column 2, ... Sides are split again recursively (three or four columns).
 A few narrow lines may cross a gutter (a part heading over two columns on a "mixed" page); they become spanning
 lines. A page with too few lines on one side to show its gutter (a responsibility line carried to the top of the
 right column) uses the gutter the document's other pages share (``document_gutter`` -> ``reading_order(hint=)``).
-A line that line building joined across the gutter (a short column beside a full one) is split there again
-(``split_at_gutter``); consecutive one-column bands (a full-width heading and its short last line) are one band.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 import numpy as np
 
@@ -113,39 +109,6 @@ def _hinted_gutter(lines: list[TextLine], hint: float, wide_frac: float) -> floa
     return hint
 
 
-def split_at_gutter(lines: list[TextLine], g: float) -> list[TextLine]:
-    """Lines joined from fragments (``extra["frags"]``) whose gap holds the gutter ``g`` split into one line per
-    column. Line building cuts a row at a gutter only where the strip separates aligned text over several rows; a
-    column of one or two lines beside a full one (a responsibility line carried to the top of the right column,
-    "og Helse- og" / "omsorgsdepartementet" beside "Ansvarlig: Barne- og" / "likestillingsdepartementet") is left
-    joined to the row beside it, and would read across both columns. The gap split at must hold ``g`` with a
-    quarter em to spare on each side and be an em wide at least."""
-    out: list[TextLine] = []
-    for ln in lines:
-        frags = ln.extra.get("frags")
-        margin = 0.25 * (ln.size or 10.0)
-        k = None
-        if ln.role is None and frags and ln.x0 < g < ln.x1:
-            # a gutter is wider than a word space (one em at least): a loose word gap of a full-width justified
-            # line that happens to fall on the gutter does not split it
-            k = next((k for k in range(len(frags) - 1) if frags[k][2] <= g - margin and frags[k + 1][1] >= g + margin
-                      and frags[k + 1][1] - frags[k][2] >= 4 * margin), None)
-        if k is None:
-            out.append(ln)
-            continue
-        for side, part in enumerate((frags[: k + 1], frags[k + 1:])):
-            text = " ".join(f[0] for f in part)
-            extra = {key: v for key, v in ln.extra.items() if key not in ("frags", "bold_lead")}
-            if len(part) > 1:
-                extra["frags"] = list(part)
-            lead = ln.extra.get("bold_lead")
-            if lead and side == 0 and len(lead) < len(text) and text.startswith(lead):
-                extra["bold_lead"] = lead
-            out.append(replace(ln, text=text, x0=part[0][1], x1=part[-1][2], extra=extra,
-                               n_chars=max(1, round(ln.n_chars * len(text) / max(1, len(ln.text))))))
-    return out
-
-
 def page_gutter(lines: list[TextLine], *, wide_frac: float = 0.6, min_lines: int = 3) -> float | None:
     """x of the page's main column gutter, or None (single column)."""
     return _find_gutter(lines, wide_frac, min_lines) if lines else None
@@ -169,12 +132,7 @@ def _order(lines: list[TextLine], wide_frac: float, min_lines: int, depth: int,
     """Return bands; each band is a list of columns (lists of lines, top to bottom)."""
     g = _find_gutter(lines, wide_frac, min_lines) if depth > 0 else None
     if g is None and hint is not None and depth > 0:
-        split = split_at_gutter(lines, hint)
-        g = _hinted_gutter(split, hint, wide_frac)
-        if g is not None:
-            lines = split
-    elif g is not None:
-        lines = split_at_gutter(lines, g)
+        g = _hinted_gutter(lines, hint, wide_frac)
     if g is None:
         return [[sorted(lines, key=lambda ln: (ln.top, ln.x0))]]
     spanning = sorted([ln for ln in lines if ln.x0 < g < ln.x1], key=lambda ln: ln.top)
@@ -200,21 +158,7 @@ def _order(lines: list[TextLine], wide_frac: float, min_lines: int, depth: int,
         if k < len(spanning):
             bands.append([[spanning[k]]])
             prev = spanning[k].top
-    return _merge_single_column_bands(bands)
-
-
-def _merge_single_column_bands(bands: list[list[list[TextLine]]]) -> list[list[list[TextLine]]]:
-    """Consecutive bands of one column each are one band: the lines of a full-width paragraph or heading, where
-    only the lines that cross the gutter cut bands, stay together with a short line between them that does not
-    cross it (a heading's last word "innsats" under "4 Samarbeid, kunnskap og internasjonal"), so that paragraphs
-    are grouped as on a one-column page. Bands with columns side by side stay apart."""
-    out: list[list[list[TextLine]]] = []
-    for band in bands:
-        if out and len(band) == 1 and len(out[-1]) == 1:
-            out[-1] = [out[-1][0] + band[0]]
-        else:
-            out.append(band)
-    return out
+    return bands
 
 
 def reading_order(lines: list[TextLine], *, wide_frac: float = 0.6, min_lines: int = 3,

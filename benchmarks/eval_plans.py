@@ -314,6 +314,31 @@ def evaluate_dir(directory: str | Path, engine: str = "auto", enrich: bool = Tru
     }
 
 
+# The floors a random plangen set must meet (tests/test_eval_honest.py; benchmarks/sweep_random.py reports them).
+RANDOM_FLOORS = {"found_recall": 0.97, "found_precision": 0.97, "found_title_exact": 0.95, "part_accuracy": 0.95,
+                 "ministry_f1": 0.95, "plan_found_recall": 0.9}
+
+
+def floor_failures(summary: dict) -> list[str]:
+    """What an ``evaluate_dir`` summary misses of ``RANDOM_FLOORS`` (empty when every floor holds): errors, the
+    overall found recall / precision, exact titles, part accuracy (where a part is stated), invented parts
+    (none allowed), ministry F1, and every plan's own found recall."""
+    o, f = summary["overall"], RANDOM_FLOORS
+    out = [f"error: {name}" for name in o["errors"]]
+    for key in ("found_recall", "found_precision", "found_title_exact", "ministry_f1"):
+        if o[key] is None or o[key] < f[key]:
+            out.append(f"overall {key} {_fmt(o[key]).strip()} < {f[key]}")
+    if o["part_accuracy"] is not None and o["part_accuracy"] < f["part_accuracy"]:
+        out.append(f"overall part_accuracy {o['part_accuracy']:.3f} < {f['part_accuracy']}")
+    if o["parts_invented"]:
+        out.append(f"overall parts_invented {o['parts_invented']} > 0")
+    for p in summary["plans"]:
+        if p["found_recall"] is None or p["found_recall"] < f["plan_found_recall"]:
+            out.append(f"{p['name']} found_recall {_fmt(p['found_recall']).strip()} < {f['plan_found_recall']}: "
+                       + "; ".join(p["misses"]))
+    return out
+
+
 def _fmt(v: float | None) -> str:
     return "  n/a" if v is None else f"{v:5.3f}"
 

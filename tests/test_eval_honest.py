@@ -27,25 +27,52 @@ def eval_plans():
 
 
 def _random_floors(eval_plans, directory: Path, seed: int) -> None:
+    """Every floor of ``eval_plans.RANDOM_FLOORS`` (overall found recall / precision >= 0.97, exact titles >= 0.95,
+    part accuracy >= 0.95, no invented part, ministry F1 >= 0.95, every plan's found recall >= 0.9)."""
     s = eval_plans.evaluate_dir(directory, enrich=False)
-    o = s["overall"]
     detail = {p["name"]: {k: p[k] for k in ("found_recall", "found_precision", "part_accuracy", "ministry_f1",
                                             "misses", "extras")} for p in s["plans"]}
     replay = f"seed {seed}: python -m tests.plangen OUT --random 4 --seed {seed}"
-    assert not o["errors"], (replay, o["errors"])
-    assert o["found_recall"] >= 0.97 and o["found_precision"] >= 0.97, (replay, detail)
-    assert o["found_title_exact"] >= 0.95, (replay, detail)
-    assert o["part_accuracy"] is None or o["part_accuracy"] >= 0.95, (replay, detail)
-    assert o["parts_invented"] == 0, (replay, detail)
-    assert o["ministry_f1"] >= 0.95, (replay, detail)
-    for p in s["plans"]:
-        assert p["found_recall"] >= 0.9, (replay, p["name"], p["misses"])
+    failures = eval_plans.floor_failures(s)
+    assert not failures, (replay, failures, detail)
 
 
-@pytest.mark.parametrize("seed", [4242, 329423])
+def test_floor_failures_name_every_floor(eval_plans):
+    plan = {"name": "p", "found_recall": 0.85, "misses": ["1.1 (part 1): T"]}
+    good = {"errors": [], "found_recall": 1.0, "found_precision": 1.0, "found_title_exact": 1.0, "part_accuracy": None,
+            "parts_invented": 0, "ministry_f1": 1.0}
+    assert eval_plans.floor_failures({"overall": good, "plans": [{**plan, "found_recall": 0.9}]}) == []
+    bad = {**good, "found_recall": 0.96, "part_accuracy": 0.9, "parts_invented": 1, "errors": ["q"]}
+    out = eval_plans.floor_failures({"overall": bad, "plans": [plan]})
+    assert out[0] == "error: q" and any("overall found_recall 0.960" in x for x in out)
+    assert any("part_accuracy" in x for x in out) and any("parts_invented 1" in x for x in out)
+    assert out[-1] == "p found_recall 0.850 < 0.9: 1.1 (part 1): T"
+
+
+def test_sweep_draws_the_seeds_the_fresh_seed_test_draws_and_reports_them():
+    sweep = load_benchmark("sweep_random")
+    assert sweep.parse_seeds("5-7,3,5", None) == [5, 6, 7, 3]
+    drawn = sweep.parse_seeds(None, "99:60")
+    assert len(drawn) == 60 and {423601, 692655} <= set(drawn)  # the failures of the first sweep (issue brief)
+    plan = {"name": "p", "found_recall": 0.8, "found_precision": 1.0, "found_title_exact": 1.0, "part_accuracy": 1.0,
+            "ministry_f1": 1.0, "misses": ["1.1 (part 1): T"], "seconds": 0.5, "n_true": 10, "n_pred": 8, "found": 8,
+            "titles_exact": 8, "part_n": 8, "part_ok": 8, "part_invented": 0, "min_tp": 8, "min_fp": 0, "min_fn": 2}
+    results = [{"seed": 1, "engines": {"auto": {"failures": [], "plans": [{**plan, "found_recall": 1.0}]}}},
+               {"seed": 2, "engines": {"auto": {"failures": ["p found_recall 0.800 < 0.9"], "plans": [plan]}}}]
+    f = sweep.engine_figures(results, "auto")
+    assert (f["seeds"], f["seeds_passing"], f["plan_recall_min"]) == (2, 1, 0.8)
+    assert f["found_recall"] == 16 / 20 and f["plan_recall_bins"]["< 0.90"] == 1
+    text = sweep.report(results, ("auto",), "1-2")
+    assert "| auto | 1/2 (50.0%) |" in text and "- seed 2 (replay: python -m tests.plangen OUT --random 4 --seed 2" in text
+
+
+@pytest.mark.parametrize("seed", [4242, 329423, 423601, 692655, 514750])
 def test_random_layouts_fixed_seeds(tmp_path, eval_plans, seed):
     """4242: two table-only plans without part rows (their truth states no part); 329423: measure labels heading
-    the columns at the same height on several pages (not a running head)."""
+    the columns at the same height on several pages (not a running head); 423601 and 692655: measure labels with
+    two-level numbers ("Tiltak 3.1") opening a column on several pages, one of them on both columns of a page
+    (not a running head either; they were dropped, found recall 0.867 and 0.857); 514750: a part number alone on the
+    top line of a page (no printed page number; its part was lost, part accuracy 0.933)."""
     from tests.plangen.randomset import generate_random_set
 
     generate_random_set(tmp_path, 4, seed)

@@ -207,3 +207,80 @@ def test_measure_labels_on_a_baseline_grid_are_not_running_heads():
     roles = {ln.text: ln.role for ls in pages.values() for ln in ls}
     assert all(roles[f"Tiltak {n}"] is None for n in (4, 9, 13, 17))
     assert roles["Kapittel 1"] == roles["Kapittel 2"] == "furniture" and roles["Side 3"] == "furniture"
+
+
+def test_multi_level_measure_labels_opening_columns_are_content():
+    """"Tiltak 1.1" / "3.1" / "3.7" / "4.4" opening a column on pages 6, 11, 12, 14: the numbers differ as printed
+    (not only in their last level); "Tiltak 1.6" and "Tiltak 2.2" opening both columns of page 5, then "Tiltak 2.7"
+    on page 6, do not follow the page, nor do "Tiltak 2.6" / "Tiltak 2.7" on pages 5 and 6 (a number of two levels is
+    no page number). A running head "Kapittel 3 – 12" whose last number follows the page stays furniture, also where
+    the chapter number changes ("Kapittel 4 – 15")."""
+    def doc(labels: dict[int, list[str]], n_pages: int):
+        pages = {}
+        for p in range(1, n_pages + 1):
+            pages[p] = [L(f"Kapittel {3 + p // 6} – {p + 4}", 300, 30, 400, 1, size=8, page=p)]
+            pages[p] += [L("Brødtekst som står midt på siden.", 60, 300 + 12 * k, 400, 10 + k, page=p) for k in range(3)]
+            for c, text in enumerate(labels.get(p, [])):
+                pages[p].append(L(text, 60 + 250 * c, 70, 120 + 250 * c, 2, bold=True, page=p))
+        mark_furniture(pages, {p: 842.0 for p in pages})
+        return {(p, ln.text): ln.role for p, ls in pages.items() for ln in ls}
+
+    roles = doc({6: ["Tiltak 1.1"], 11: ["Tiltak 3.1"], 12: ["Tiltak 3.7"], 14: ["Tiltak 4.4"]}, 16)
+    assert all(roles[k] is None for k in roles if k[1].startswith("Tiltak"))
+    assert roles[(2, "Kapittel 3 – 6")] == "furniture" and roles[(7, "Kapittel 4 – 11")] == "furniture"
+    roles = doc({5: ["Tiltak 1.6", "Tiltak 2.2"], 6: ["Tiltak 2.7"]}, 8)
+    assert all(roles[k] is None for k in roles if k[1].startswith("Tiltak"))
+    roles = doc({5: ["Tiltak 2.6"], 6: ["Tiltak 2.7"]}, 8)
+    assert all(roles[k] is None for k in roles if k[1].startswith("Tiltak"))
+
+
+def test_lines_printed_inside_the_text_area_too_are_content():
+    """"Tiltak 6" on page 5 and "Tiltak 7" on page 6 open the left column: alone, a number that follows the page
+    could be a running head; the same label form printed mid-page on other pages makes both content. A running
+    head printed once more as a heading inside the text stays furniture."""
+    def doc(inside: bool):
+        pages = {}
+        for p in range(1, 9):
+            pages[p] = [L("Handlingsplan mot vold", 300, 30, 400, 1, size=8, page=p)]
+            pages[p] += [L("Brødtekst som står midt på siden.", 60, 300 + 12 * k, 400, 10 + k, page=p) for k in range(3)]
+            if inside and p in (3, 4, 5, 7):
+                pages[p].append(L(f"Tiltak {p - 2}", 60, 400, 120, 20, bold=True, page=p))
+        pages[1].append(L("Handlingsplan mot vold", 60, 400, 300, 21, size=16, page=1))
+        pages[5].append(L("Tiltak 6", 60, 70, 120, 2, bold=True, page=5))
+        pages[6].append(L("Tiltak 7", 60, 70, 120, 2, bold=True, page=6))
+        mark_furniture(pages, {p: 842.0 for p in pages})
+        return {(p, ln.text, ln.top): ln.role for p, ls in pages.items() for ln in ls}
+
+    alone, with_body = doc(False), doc(True)
+    assert alone[(5, "Tiltak 6", 70)] == "furniture"  # nothing tells it from a running head
+    assert with_body[(5, "Tiltak 6", 70)] is None and with_body[(6, "Tiltak 7", 70)] is None
+    assert with_body[(2, "Handlingsplan mot vold", 30)] == "furniture"
+
+
+def test_a_heading_number_alone_on_the_top_line_is_no_page_number():
+    """A part heading whose number is set alone on the top line of a page ("3" over "Straffeforfølgning", in the top
+    zone once the running head is furniture) is content: it is set much larger than the page numbers, and the page
+    has its page number in the zone where most pages have theirs. Page numbers at the top with one at the bottom of
+    a chapter's first page (same size) are all page numbers."""
+    def doc(footer_on_part_page: bool):
+        pages = {}
+        for p in range(1, 9):
+            pages[p] = [L("Handlingsplan mot vold", 60, 22, 250, 0, size=8.5, page=p)]
+            pages[p] += [L("Brødtekst som står midt på siden.", 60, 300 + 12 * k, 400, 10 + k, page=p) for k in range(3)]
+            if p != 6 or footer_on_part_page:
+                pages[p].append(L(str(p), 400, 648, 408, 30, size=8.5, page=p))
+        pages[6][1:1] = [L("3", 60, 61, 72, 1, size=16.5, bold=True, page=6),
+                         L("Straffeforfølgning", 60, 81, 220, 2, size=16.5, bold=True, page=6)]
+        labels = mark_furniture(pages, {p: 680.0 for p in pages})
+        return pages[6][1], labels
+
+    for footer in (True, False):
+        three, labels = doc(footer)
+        assert three.role is None and labels.get(6) == ("6" if footer else None)
+        assert labels[5] == "5" and labels[7] == "7"
+    pages = {}
+    for p in range(1, 7):
+        pages[p] = [L("Brødtekst som står midt på siden.", 60, 300 + 12 * k, 400, 10 + k, page=p) for k in range(3)]
+        pages[p].append(L(str(p + 10), 400, 30, 412, 0, size=8.5, page=p) if p != 4 else
+                        L(str(p + 10), 400, 648, 412, 30, size=8.5, page=p))
+    assert mark_furniture(pages, {p: 680.0 for p in pages}) == {p: str(p + 10) for p in range(1, 7)}

@@ -70,3 +70,22 @@ def test_toc_entry_split_by_a_page_break_unit():
     titles = [e.title for e in entries]
     assert "Tiltak 5: En lang tittel som brytes over sideskiftet" in titles and "sideskiftet" not in titles
     assert p1[-1].role == "toc"
+
+
+def test_toc_entry_that_begins_at_the_top_of_a_toc_page_unit():
+    """A TOC page whose first entry wraps before its first row with a page label ("4 Samarbeid, kunnskap" /
+    "og internasjonal innsats .... 10"): one entry, not a title in lower case. A larger title above the first
+    entry ("Innhold") is not taken in."""
+    lead = "." * 40
+    p1 = [_line(f"Tiltak {k}: Tittel nummer {k} {lead} {k + 4}", 100 + 14 * k, k, 1, 520) for k in range(1, 5)]
+    p2 = [_line("4 Samarbeid, kunnskap", 60, 0, 2), _line(f"og internasjonal innsats {lead} 10", 74, 1, 2, 520)]
+    p2 += [_line(f"Tiltak {k}: Tittel nummer {k} {lead} {k + 6}", 60 + 14 * (k - 3), k, 2, 520) for k in range(5, 8)]
+    entries = find_toc({1: p1, 2: p2, 3: [], 4: [], 5: [], 6: []})
+    titles = [e.title for e in entries]
+    assert "4 Samarbeid, kunnskap og internasjonal innsats" in titles
+    assert not any(t.startswith("og ") for t in titles) and p2[0].role == "toc"
+    big = TextLine("Innhold", 2, 70, 30, 140, 50, 20.0, True, 0, n_chars=7)
+    p3 = [big] + [_line(f"og internasjonal innsats {lead} 10", 74, 1, 3, 520)]
+    p3 += [_line(f"Tiltak {k}: Tittel nummer {k} {lead} {k + 6}", 60 + 14 * (k - 3), k, 3, 520) for k in range(5, 8)]
+    titles = [e.title for e in find_toc({3: p3, 4: [], 5: [], 6: [], 7: [], 8: []})]
+    assert "og internasjonal innsats" in titles and big.role is None

@@ -4,7 +4,8 @@ A TOC row is a printed row ending in a page label (arabic or roman) that is eith
 from its title by dot leaders or set apart as a right-aligned segment. Three or more such
 rows on one early page form a TOC; rows sandwiched between them (wrapped titles) belong to
 the next entry, also when the entry wraps across a page break (the last lines of one TOC page and
-a first entry in lower case on the next). Levels come from the indentation of the titles (distinct x positions).
+a first entry in lower case on the next, or the first lines of a TOC page above its first row with a
+page label, when that row goes on in lower case). Levels come from the indentation of the titles (distinct x positions).
 """
 
 from __future__ import annotations
@@ -89,6 +90,11 @@ def find_toc(
         if carry is not None and carry[0] == p - 1 and parsed[hits[0]] is not None and (
                 _continues(parsed[hits[0]].title) or hits[0] > 0 and _continues(rows[0][0].text)):
             pending = list(carry[1])  # "Tiltak 13: Tilrettelagt opplæring for sent ankomne" / "ungdommer .... 9"
+        elif 0 < hits[0] <= 2 and parsed[hits[0]] is not None and _continues(parsed[hits[0]].title) and all(
+                ln.size <= rows[hits[0]][0].size + 0.6 for r in rows[:hits[0]] for ln in r):
+            # an entry that begins at the top of a TOC page, above the first row with a page label:
+            # "4 Samarbeid, kunnskap" / "og internasjonal innsats .... 10"
+            pending = [ln for r in rows[:hits[0]] for ln in r]
         carry = None
         tail = [ln for r in rows[hits[-1] + 1:] for ln in r]
         if 0 < len(rows) - hits[-1] - 1 <= 2 and all(ln.size <= rows[hits[-1]][0].size + 0.6 for ln in tail):

@@ -126,6 +126,8 @@ def read_pdf(
 
 
 def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None, warnings: list[str]) -> LaidOutDocument:
+    """Read every page into lines and table pieces, then put the document together (reading order, paragraphs,
+    tables merged across pages, blocks, bookmarks)."""
     n = doc.page_count
     if n == 0:
         raise PdfError("has no pages", path=path, hint="download the PDF again")
@@ -133,81 +135,137 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
         raise ResourceLimitError(
             f"{n} pages, above the limit of {limits.max_pages}", path=path, hint="raise max_pages or split the document"
         )
-    page_lines: dict[int, list[TextLine]] = {}
-    heights: dict[int, float] = {}
-    pieces: list[tables.TablePiece] = []
-    no_text: list[int] = []
+    pages = _Pages()
     for p in range(1, n + 1):
-        limits.check_time(path, p)
-        count = getattr(doc, "char_count", None)
-        if count is not None:
-            try:
-                n_chars = count(p)
-            except Exception:
-                n_chars = 0
-            if n_chars > limits.max_chars_per_page:  # checked before extraction (decompression bombs)
-                raise ResourceLimitError(
-                    f"page {p} has {n_chars} characters, above the limit of {limits.max_chars_per_page}",
-                    path=path,
-                    hint="this is not a normal text page; raise max_chars_per_page if it is genuine",
-                )
-        try:
-            glyphs = doc.glyphs(p) if hasattr(doc, "glyphs") else glyphs_of(doc.chars(p))
-            _w, h = doc.page_size(p)
-        except TiltakError:
-            raise
-        except Exception as exc:
-            warnings.append(f"page {p} could not be read ({type(exc).__name__}: {_one_line(str(exc), 120)}); skipped")
-            page_lines[p] = []
-            heights[p] = 842.0
-            no_text.append(p)
-            continue
-        heights[p] = h
-        if len(glyphs) > limits.max_chars_per_page:
-            raise ResourceLimitError(
-                f"page {p} has {len(glyphs)} characters, above the limit of {limits.max_chars_per_page}",
-                path=path,
-                hint="this is not a normal text page; raise max_chars_per_page if it is genuine",
-            )
-        if all(g[8] for g in glyphs):  # nothing but spaces
-            no_text.append(p)
-            page_lines[p] = []
-            _release(doc, p)
-            continue
-        boxes: list[tuple[float, float, float, float]] = []
-        spaces = SpaceModel.learn(glyphs)
-        try:
-            rulings = doc.rulings(p)
-            if tables.page_needs_tables(rulings):
-                for raw in doc.find_tables(p):
-                    pc = tables.clean_table(raw, vocab, glyphs, spaces)
-                    if pc is not None:
-                        pieces.append(pc)
-                        boxes.append(pc.bbox)
-        except Exception as exc:
-            warnings.append(f"table search failed on page {p} ({type(exc).__name__}); its text is kept as paragraphs")
-        lines = build_lines_from_glyphs(tables.glyphs_outside(glyphs, boxes), p, spaces=spaces)
-        for pc, consumed in tables.find_aligned_tables(lines, p, vocab):
-            gone = {id(ln) for ln in consumed}
-            lines = [ln for ln in lines if id(ln) not in gone]
-            pieces.append(pc)
-        for k, pc in enumerate(pieces):
-            if pc.page == p:
-                x0, top, x1, bottom = pc.bbox
-                lines.append(TextLine("", p, x0, top, x1, bottom, 0.0, False, row=-1, role="table", extra={"piece": k}))
-        page_lines[p] = lines
-        _release(doc, p)
-    if len(no_text) == n:
-        raise NoTextLayerError(f"no text layer on {_pages(no_text)}", path=path, hint=OCR_HINT)
-    if no_text:
-        warnings.append(f"no text layer on {_pages(no_text)} ({OCR_HINT})")
-
+        _read_page(doc, p, path, limits, vocab, warnings, pages)
+    if len(pages.no_text) == n:
+        raise NoTextLayerError(f"no text layer on {_pages(pages.no_text)}", path=path, hint=OCR_HINT)
+    if pages.no_text:
+        warnings.append(f"no text layer on {_pages(pages.no_text)} ({OCR_HINT})")
     warnings.extend(x for x in (getattr(doc, "warnings", []) or []) if x not in warnings)
+    return _assemble(doc, path, n, pages, vocab, warnings)
+
+
+class _Pages:
+    """What the page loop collects: lines per page (table pieces as placeholder lines), page heights, the table
+    pieces, and the pages without text."""
+
+    def __init__(self) -> None:
+        self.lines: dict[int, list[TextLine]] = {}
+        self.heights: dict[int, float] = {}
+        self.pieces: list[tables.TablePiece] = []
+        self.no_text: list[int] = []
+
+
+def _check_char_count(doc: EngineDocument, p: int, path: str, limits: Limits) -> None:
+    """The page's character count against the limit, before extraction (decompression bombs)."""
+    count = getattr(doc, "char_count", None)
+    if count is None:
+        return
+    try:
+        n_chars = count(p)
+    except Exception:
+        n_chars = 0
+    if n_chars > limits.max_chars_per_page:
+        raise ResourceLimitError(
+            f"page {p} has {n_chars} characters, above the limit of {limits.max_chars_per_page}",
+            path=path,
+            hint="this is not a normal text page; raise max_chars_per_page if it is genuine",
+        )
+
+
+def _read_page(doc: EngineDocument, p: int, path: str, limits: Limits, vocab: IsWord | None, warnings: list[str],
+               pages: _Pages) -> None:
+    """One page: glyphs, ruled and aligned tables, and the lines outside them."""
+    limits.check_time(path, p)
+    _check_char_count(doc, p, path, limits)
+    try:
+        glyphs = doc.glyphs(p) if hasattr(doc, "glyphs") else glyphs_of(doc.chars(p))
+        _w, h = doc.page_size(p)
+    except TiltakError:
+        raise
+    except Exception as exc:
+        warnings.append(f"page {p} could not be read ({type(exc).__name__}: {_one_line(str(exc), 120)}); skipped")
+        pages.lines[p] = []
+        pages.heights[p] = 842.0
+        pages.no_text.append(p)
+        return
+    pages.heights[p] = h
+    if len(glyphs) > limits.max_chars_per_page:
+        raise ResourceLimitError(
+            f"page {p} has {len(glyphs)} characters, above the limit of {limits.max_chars_per_page}",
+            path=path,
+            hint="this is not a normal text page; raise max_chars_per_page if it is genuine",
+        )
+    if all(g[8] for g in glyphs):  # nothing but spaces
+        pages.no_text.append(p)
+        pages.lines[p] = []
+        _release(doc, p)
+        return
+    pieces = pages.pieces
+    boxes: list[tuple[float, float, float, float]] = []
+    spaces = SpaceModel.learn(glyphs)
+    try:
+        rulings = doc.rulings(p)
+        if tables.page_needs_tables(rulings):
+            for raw in doc.find_tables(p):
+                pc = tables.clean_table(raw, vocab, glyphs, spaces)
+                if pc is not None:
+                    pieces.append(pc)
+                    boxes.append(pc.bbox)
+    except Exception as exc:
+        warnings.append(f"table search failed on page {p} ({type(exc).__name__}); its text is kept as paragraphs")
+    lines = build_lines_from_glyphs(tables.glyphs_outside(glyphs, boxes), p, spaces=spaces)
+    for pc, consumed in tables.find_aligned_tables(lines, p, vocab):
+        gone = {id(ln) for ln in consumed}
+        lines = [ln for ln in lines if id(ln) not in gone]
+        pieces.append(pc)
+    for k, pc in enumerate(pieces):
+        if pc.page == p:
+            x0, top, x1, bottom = pc.bbox
+            lines.append(TextLine("", p, x0, top, x1, bottom, 0.0, False, row=-1, role="table", extra={"piece": k}))
+    pages.lines[p] = lines
+    _release(doc, p)
+
+
+def _assemble(doc: EngineDocument, path: str, n: int, pages: _Pages, vocab: IsWord | None,
+              warnings: list[str]) -> LaidOutDocument:
+    """Running heads and page labels, TOC, reading order, paragraphs, tables merged across pages, blocks."""
+    page_lines, pieces = pages.lines, pages.pieces
     text_pages = {p: [ln for ln in lines if ln.role != "table"] for p, lines in page_lines.items()}
-    labels = furniture.mark_furniture(text_pages, heights)
+    labels = furniture.mark_furniture(text_pages, pages.heights)
     body = headings.body_size([ln for ls in text_pages.values() for ln in ls if ln.role is None])
     toc_entries = toc.find_toc(text_pages, is_word=vocab)
 
+    groups = _paragraph_groups(page_lines, pieces, body)
+    merged = tables.merge_pieces(pieces, vocab)
+    piece_table: dict[int, tuple[Table, bool]] = {}
+    for table, used in merged:
+        for k, pc in enumerate(used):
+            piece_table[id(pc)] = (table, k == 0)
+
+    blocks = _blocks(groups, pieces, piece_table, toc_entries, body, vocab)
+    blocks = _rejoin(blocks, vocab)
+    _title_tables(blocks, body)
+    return LaidOutDocument(
+        path=path,
+        page_count=n,
+        blocks=blocks,
+        page_labels=labels,
+        toc=toc_entries,
+        tables=[t for t, _ in merged],
+        body_size=body,
+        pages_without_text=pages.no_text,
+        warnings=warnings,
+        metadata=dict(getattr(doc, "metadata", {}) or {}),
+        outline=_bookmarks(doc, labels),
+    )
+
+
+def _paragraph_groups(page_lines: dict[int, list[TextLine]], pieces: list[tables.TablePiece],
+                      body: float) -> list[paragraphs.Group]:
+    """Content lines in reading order (columns from each page's gutter, or the document's usual one), grouped into
+    paragraphs; a table piece learns whether it opens or closes its page."""
     ordered: dict[int, list[TextLine]] = {}
     content = {p: [ln for ln in lines if ln.role != "furniture"] for p, lines in page_lines.items()}
     gutters = {p: columns.page_gutter(lines) for p, lines in content.items()}
@@ -224,16 +282,11 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
                 pc.first_on_page = gi == 0
                 pc.last_on_page = gi == len(page_groups) - 1
         groups.extend(page_groups)
-    merged = tables.merge_pieces(pieces, vocab)
-    piece_table: dict[int, tuple[Table, bool]] = {}
-    for table, used in merged:
-        for k, pc in enumerate(used):
-            piece_table[id(pc)] = (table, k == 0)
+    return groups
 
-    blocks = _blocks(groups, pieces, piece_table, toc_entries, body, vocab)
-    blocks = _rejoin(blocks, vocab)
-    _title_tables(blocks, body)
-    metadata = dict(getattr(doc, "metadata", {}) or {})
+
+def _bookmarks(doc: EngineDocument, labels: dict[int, str]) -> list[TocEntry]:
+    """The PDF's outline as TOC entries (page labels as printed); optional: none when it cannot be read."""
     bookmarks: list[TocEntry] = []
     try:
         for bm in (doc.outline() if hasattr(doc, "outline") else []):
@@ -241,19 +294,7 @@ def _layout(doc: EngineDocument, path: str, limits: Limits, vocab: IsWord | None
             bookmarks.append(TocEntry(title=_one_line(bm.title), page_label=label, level=bm.level))
     except Exception:  # bookmarks are optional
         bookmarks = []
-    return LaidOutDocument(
-        path=path,
-        page_count=n,
-        blocks=blocks,
-        page_labels=labels,
-        toc=toc_entries,
-        tables=[t for t, _ in merged],
-        body_size=body,
-        pages_without_text=no_text,
-        warnings=warnings,
-        metadata=metadata,
-        outline=bookmarks,
-    )
+    return bookmarks
 
 
 def _one_line(text: str, limit: int = 200) -> str:
